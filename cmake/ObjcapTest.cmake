@@ -1,0 +1,45 @@
+# The one helper that registers every test.
+#
+# objcap_add_qtest(<name> SOURCES <files> [LIBS <targets>] LABELS <labels> [TIMEOUT <s>]
+#                  [PER_FUNCTION])
+#
+# Builds a Qt Test executable into build/tests. With PER_FUNCTION, every test function declared
+# in the first source file ("void name();", minus Qt Test's fixtures and _data tables) becomes its
+# own CTest test run in its own process, which every test that creates interpreters needs:
+# CPython is initialised once per process. GUI tests get the offscreen platform.
+function(objcap_add_qtest name)
+    cmake_parse_arguments(T "PER_FUNCTION" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 120)
+    endif()
+    add_executable(${name} ${T_SOURCES})
+    set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+    target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
+    target_compile_definitions(${name} PRIVATE
+        OBJCAP_BIN_DIR="${CMAKE_BINARY_DIR}/bin"
+        OBJCAP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+
+    set(tests ${name})
+    if(T_PER_FUNCTION)
+        list(GET T_SOURCES 0 main_source)
+        file(STRINGS ${main_source} decls REGEX "^[ \t]*void [A-Za-z0-9_]+\\(\\);")
+        set(tests "")
+        foreach(decl IN LISTS decls)
+            string(REGEX REPLACE "^[ \t]*void ([A-Za-z0-9_]+)\\(\\);.*" "\\1" fn "${decl}")
+            if(fn MATCHES "_data$" OR fn MATCHES "^(initTestCase|cleanupTestCase|init|cleanup)$")
+                continue()
+            endif()
+            add_test(NAME ${name}.${fn} COMMAND ${name} ${fn})
+            list(APPEND tests ${name}.${fn})
+        endforeach()
+        if(NOT tests)
+            message(FATAL_ERROR "objcap_add_qtest(${name}): no test functions found in ${main_source}")
+        endif()
+    else()
+        add_test(NAME ${name} COMMAND ${name})
+    endif()
+    set_tests_properties(${tests} PROPERTIES
+        LABELS "${T_LABELS}"
+        TIMEOUT ${T_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endfunction()

@@ -1,0 +1,101 @@
+#include "execcommand.h"
+
+#include "exitcode.h"
+
+#include <objcap/runtime.h>
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+
+#include <chrono>
+#include <cstdio>
+
+namespace objcap::cli {
+
+namespace {
+
+int usage(const QString &message)
+{
+    std::fprintf(stderr, "objcap exec: %s\nusage: objcap exec [--time-limit SECONDS] FILE.py\n", qPrintable(message));
+    return UsageError;
+}
+
+void forward(objcap::Stream stream, std::string_view text)
+{
+    if (stream == objcap::Stream::Stderr) {
+        std::fflush(stdout);  // keep the two streams in the order the plugin wrote them
+        std::fwrite(text.data(), 1, text.size(), stderr);
+    } else {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+}
+
+} // namespace
+
+int ExecCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QCommandLineOption timeLimit(QStringLiteral("time-limit"), QStringLiteral("Stop the script after SECONDS."),
+                                 QStringLiteral("SECONDS"));
+    parser.addOption(timeLimit);
+    parser.addPositionalArgument(QStringLiteral("FILE.py"), QStringLiteral("Script to run in a sandbox."));
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1)
+        return usage(files.isEmpty() ? QStringLiteral("no script given") : QStringLiteral("exactly one script expected"));
+
+    objcap::RunOptions options;
+    if (parser.isSet(timeLimit)) {
+        bool ok = false;
+        const double seconds = parser.value(timeLimit).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 1e6)
+            return usage(QStringLiteral("--time-limit needs a positive number of seconds, not '%1'").arg(parser.value(timeLimit)));
+        options.timeLimit = std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+        if (options.timeLimit.count() == 0)
+            options.timeLimit = std::chrono::milliseconds(1);
+    }
+
+    const QString path = files.first();
+    const QFileInfo info(path);
+    if (!info.exists())
+        return usage(QStringLiteral("%1: no such file").arg(path));
+    if (info.isDir())
+        return usage(QStringLiteral("%1: is a directory, expected a Python file").arg(path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return usage(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    const QByteArray source = file.readAll();
+
+    auto runtime = objcap::Runtime::start();
+    if (!runtime) {
+        std::fprintf(stderr, "objcap: %s\n", runtime.error().message.c_str());
+        return RuntimeFailure;
+    }
+    auto sandbox = runtime.value()->createSandbox({"exec", &forward});
+    if (!sandbox) {
+        std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
+        return RuntimeFailure;
+    }
+    objcap::Result<void> result = sandbox.value()->exec(source.toStdString(), path.toStdString(), options).get();
+    std::fflush(stdout);
+    if (result)
+        return Completed;
+    const objcap::Error &error = result.error();
+    std::fputs(error.traceback.empty() ? (error.message + "\n").c_str() : error.traceback.c_str(), stderr);
+    switch (error.code) {
+    case objcap::ErrorCode::LimitExceeded:
+        std::fprintf(stderr, "objcap: %s stopped: time limit of %s s exceeded\n", qPrintable(path),
+                     qPrintable(parser.value(timeLimit)));
+        return LimitStopped;
+    case objcap::ErrorCode::PluginException:
+    case objcap::ErrorCode::Interrupted:
+        return PluginError;
+    default:
+        return RuntimeFailure;
+    }
+}
+
+} // namespace objcap::cli

@@ -1,0 +1,62 @@
+// objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
+#include "execcommand.h"
+#include "exitcode.h"
+
+#include <objcap/runtime.h>
+#include <versiontext.h>
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+constexpr const char *usageText =
+    "usage: objcap <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  exec [--time-limit SECONDS] FILE.py   run FILE as top-level code in a fresh sandbox\n"
+    "  --version                             print the objcap and CPython versions\n"
+    "  --help                                print this help\n"
+    "\n"
+    "exit codes: 0 completed, 1 plugin exception, 2 usage error, 3 stopped by a limit,\n"
+    "            4 the runtime could not start\n";
+
+int printVersion()
+{
+    auto runtime = objcap::Runtime::start();
+    if (!runtime) {
+        std::fprintf(stderr, "objcap %s\nobjcap: %s\n", objcap::Runtime::version(), runtime.error().message.c_str());
+        return objcap::cli::RuntimeFailure;
+    }
+    std::fputs(qPrintable(objcap::host::VersionText::forRuntime(QStringLiteral("objcap"), runtime.value()->info())),
+               stdout);
+    return objcap::cli::Completed;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("objcap"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("objcap.org"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(objcap::Runtime::version()));
+
+    const QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command == QLatin1String("--version") || command == QLatin1String("-V"))
+        return args.size() == 2 ? printVersion() : (std::fputs(usageText, stderr), objcap::cli::UsageError);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        std::fputs(usageText, stdout);
+        return objcap::cli::Completed;
+    }
+    if (command == QLatin1String("exec"))
+        return objcap::cli::ExecCommand::run(args.mid(1));
+    if (command.isEmpty())
+        std::fputs("objcap: no command given\n", stderr);
+    else
+        std::fprintf(stderr, "objcap: unknown command or option '%s'\n", qPrintable(command));
+    std::fputs(usageText, stderr);
+    return objcap::cli::UsageError;
+}

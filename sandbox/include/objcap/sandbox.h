@@ -1,0 +1,64 @@
+#pragma once
+
+#include "objcap/result.h"
+#include "objcap/value.h"
+
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace objcap {
+
+namespace detail { class SandboxThread; }
+
+enum class Stream { Stdout, Stderr };
+
+// Receives what plugin code writes to sys.stdout / sys.stderr. Called on the sandbox's own
+// thread, so it must be thread-safe with respect to the host.
+using OutputSink = std::function<void(Stream, std::string_view)>;
+
+struct SandboxOptions {
+    std::string name = "sandbox";  // for messages and thread names
+    OutputSink output;              // empty: output is discarded
+};
+
+struct RunOptions {
+    // Time budget for this call; zero means none. On expiry the watchdog interrupts the
+    // plugin (Python loops and long native loops such as regex matching alike) and the call
+    // fails with ErrorCode::LimitExceeded.
+    std::chrono::milliseconds timeLimit{0};
+};
+
+// One plugin interpreter. Every call is queued to the sandbox's own thread, which alone runs
+// Python in it; calls run one at a time in order, and results come back as futures.
+class Sandbox {
+public:
+    ~Sandbox();  // ends the interpreter (interrupting a running call first) and joins its thread
+    Sandbox(const Sandbox &) = delete;
+    Sandbox &operator=(const Sandbox &) = delete;
+
+    const std::string &name() const;
+
+    // Runs source as top-level code of the sandbox's __main__ (names persist between calls).
+    // filename is what tracebacks show; their source lines come from source, not from disk.
+    std::future<Result<void>> exec(std::string source, std::string filename, RunOptions options = {});
+
+    // Evaluates an expression in __main__ and returns its value by copy.
+    std::future<Result<Value>> eval(std::string expression, RunOptions options = {});
+
+    // Interrupts the call running now, if any (ErrorCode::Interrupted). Any thread.
+    void interrupt();
+
+    // True while a call is executing on the sandbox thread.
+    bool busy() const;
+
+private:
+    friend class Runtime;
+    explicit Sandbox(std::shared_ptr<detail::SandboxThread> thread);
+    std::shared_ptr<detail::SandboxThread> m_thread;
+};
+
+} // namespace objcap

@@ -1,0 +1,220 @@
+#include "subinterpreter.h"
+
+#include "../watchdog.h"
+#include "errorcapture.h"
+#include "interruption.h"
+#include "outputstream.h"
+#include "pyref.h"
+#include "threadstatescope.h"
+#include "valueconverter.h"
+
+#include <chrono>
+#include <optional>
+
+namespace objcap::py {
+
+namespace {
+
+// Formatting an error may run plugin code (an exception's __str__), so it gets its own budget.
+constexpr std::chrono::milliseconds errorFormattingBudget{1000};
+
+Error statusError(const char *what, const PyStatus &status)
+{
+    return Error::make(ErrorCode::Runtime, std::string(what) + ": " + (status.err_msg ? status.err_msg : "unknown error"));
+}
+
+} // namespace
+
+struct SubInterpreter::Impl {
+    Impl(OutputSink s, detail::Watchdog &w) : sink(std::move(s)), watchdog(w) {}
+
+    PyThreadState *tstate = nullptr;
+    OutputSink sink;
+    detail::Watchdog &watchdog;
+    PyRef mainDict;
+    PyRef formatException;  // traceback.format_exception, held by the host only
+    PyRef sourceCache;      // linecache.cache: tracebacks show lines of code the host ran
+    PyRef limitExceeded;
+    std::optional<Interruption> interruption;
+
+    Result<void> setUp();
+    void tearDown();
+    bool rememberSource(const std::string &filename, const std::string &source);
+
+    // One budgeted call: runs while the watchdog may interrupt it.
+    class Run {
+    public:
+        Run(Impl &impl, std::chrono::milliseconds limit) : m_impl(impl), m_id(impl.interruption->beginRun())
+        {
+            if (limit.count() > 0) {
+                Interruption *target = &*impl.interruption;
+                const std::uint64_t id = m_id;
+                m_token = impl.watchdog.arm(limit, [target, id] { target->request(id, ErrorCode::LimitExceeded); });
+            }
+        }
+        ~Run() { end(); }
+        void end()
+        {
+            m_impl.watchdog.disarm(std::exchange(m_token, 0));
+            m_impl.interruption->endRun();
+        }
+        std::uint64_t id() const { return m_id; }
+
+    private:
+        Impl &m_impl;
+        std::uint64_t m_id;
+        detail::Watchdog::Token m_token = 0;
+    };
+
+    Error fail(Run &run);
+};
+
+Result<void> SubInterpreter::Impl::setUp()
+{
+    PyRef main = PyRef::steal(PyImport_AddModuleRef("__main__"));
+    PyRef traceback = PyRef::steal(PyImport_ImportModule("traceback"));
+    PyRef linecache = PyRef::steal(PyImport_ImportModule("linecache"));
+    if (!main || !traceback || !linecache)
+        return ErrorCapture::take(ErrorCode::Runtime, nullptr);
+    mainDict = PyRef::borrow(PyModule_GetDict(main.get()));
+    formatException = PyRef::steal(PyObject_GetAttrString(traceback.get(), "format_exception"));
+    sourceCache = PyRef::steal(PyObject_GetAttrString(linecache.get(), "cache"));
+    limitExceeded = PyRef::steal(PyErr_NewExceptionWithDoc(
+        "objcap.LimitExceeded", "A time or memory budget of the sandbox was exceeded.", PyExc_BaseException, nullptr));
+    PyRef streamType = OutputStream::createType();
+    if (!formatException || !sourceCache || !limitExceeded || !streamType)
+        return ErrorCapture::take(ErrorCode::Runtime, nullptr);
+    PyRef out = OutputStream::create(streamType.get(), &sink, Stream::Stdout);
+    PyRef err = OutputStream::create(streamType.get(), &sink, Stream::Stderr);
+    if (!out || !err || PySys_SetObject("stdout", out.get()) < 0 || PySys_SetObject("__stdout__", out.get()) < 0 ||
+        PySys_SetObject("stderr", err.get()) < 0 || PySys_SetObject("__stderr__", err.get()) < 0 ||
+        PySys_SetObject("stdin", Py_None) < 0 || PySys_SetObject("__stdin__", Py_None) < 0)
+        return ErrorCapture::take(ErrorCode::Runtime, nullptr);
+    interruption.emplace(tstate->interp, limitExceeded.get());
+    return {};
+}
+
+void SubInterpreter::Impl::tearDown()
+{
+    interruption.reset();
+    mainDict.reset();
+    formatException.reset();
+    sourceCache.reset();
+    limitExceeded.reset();
+}
+
+bool SubInterpreter::Impl::rememberSource(const std::string &filename, const std::string &source)
+{
+    // linecache entries with no mtime are never re-read from disk.
+    PyRef text = PyRef::steal(PyUnicode_DecodeUTF8(source.data(), static_cast<Py_ssize_t>(source.size()), "replace"));
+    PyRef lines = text ? PyRef::steal(PyUnicode_Splitlines(text.get(), 1)) : PyRef();
+    PyRef entry = lines ? PyRef::steal(Py_BuildValue("(nOOs)", static_cast<Py_ssize_t>(source.size()), Py_None,
+                                                     lines.get(), filename.c_str()))
+                        : PyRef();
+    return entry && PyDict_SetItemString(sourceCache.get(), filename.c_str(), entry.get()) == 0;
+}
+
+Error SubInterpreter::Impl::fail(Run &run)
+{
+    const ErrorCode code = interruption->interrupted(run.id()) ? interruption->reason() : ErrorCode::PluginException;
+    run.end();
+    Run formatting(*this, errorFormattingBudget);
+    Error error = ErrorCapture::take(code, formatException.get());
+    if (code == ErrorCode::LimitExceeded || code == ErrorCode::Interrupted)
+        error.exceptionType = "objcap.LimitExceeded";
+    return error;
+}
+
+SubInterpreter::SubInterpreter(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+
+Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(OutputSink sink, detail::Watchdog &watchdog)
+{
+    auto impl = std::make_unique<Impl>(std::move(sink), watchdog);
+
+    // Creating an interpreter needs an attached thread state; this thread has none yet, so
+    // borrow a temporary one of the main interpreter.
+    PyThreadState *creator = PyThreadState_New(PyInterpreterState_Main());
+    PyEval_RestoreThread(creator);
+
+    PyInterpreterConfig config = {};
+    config.use_main_obmalloc = 0;
+    config.allow_fork = 0;
+    config.allow_exec = 0;
+    config.allow_threads = 0;  // one thread per plugin; budgets and teardown rely on it
+    config.allow_daemon_threads = 0;
+    config.check_multi_interp_extensions = 1;
+    config.gil = PyInterpreterConfig_OWN_GIL;
+    PyStatus status = Py_NewInterpreterFromConfig(&impl->tstate, &config);
+    if (PyStatus_Exception(status)) {
+        PyThreadState_Clear(creator);
+        PyThreadState_DeleteCurrent();
+        return statusError("cannot create a sub-interpreter", status);
+    }
+
+    // Now the new interpreter is attached and the main one's GIL released.
+    Result<void> ready = impl->setUp();
+    if (!ready) {
+        impl->tearDown();
+        Py_EndInterpreter(impl->tstate);
+    } else {
+        PyEval_SaveThread();
+    }
+    PyEval_RestoreThread(creator);
+    PyThreadState_Clear(creator);
+    PyThreadState_DeleteCurrent();
+    if (!ready)
+        return ready.error();
+    return std::unique_ptr<SubInterpreter>(new SubInterpreter(std::move(impl)));
+}
+
+SubInterpreter::~SubInterpreter()
+{
+    d->interruption->close();
+    PyEval_RestoreThread(d->tstate);
+    d->tearDown();
+    Py_EndInterpreter(d->tstate);  // leaves no thread state attached
+}
+
+void SubInterpreter::interrupt(ErrorCode reason)
+{
+    d->interruption->request(0, reason);
+}
+
+Result<void> SubInterpreter::exec(const std::string &source, const std::string &filename, const RunOptions &options)
+{
+    ThreadStateScope active(d->tstate);
+    Impl::Run run(*d, options.timeLimit);
+    if (source.find('\0') != std::string::npos) {
+        PyErr_Format(PyExc_SyntaxError, "source code of %s contains a null byte", filename.c_str());
+        return d->fail(run);
+    }
+    if (!d->rememberSource(filename, source))
+        return d->fail(run);
+    PyRef code = PyRef::steal(Py_CompileStringExFlags(source.c_str(), filename.c_str(), Py_file_input, nullptr, -1));
+    if (!code)
+        return d->fail(run);
+    PyRef result = PyRef::steal(PyEval_EvalCode(code.get(), d->mainDict.get(), d->mainDict.get()));
+    if (!result)
+        return d->fail(run);
+    return {};
+}
+
+Result<Value> SubInterpreter::eval(const std::string &expression, const RunOptions &options)
+{
+    ThreadStateScope active(d->tstate);
+    Impl::Run run(*d, options.timeLimit);
+    if (expression.find('\0') != std::string::npos) {
+        PyErr_SetString(PyExc_SyntaxError, "expression contains a null byte");
+        return d->fail(run);
+    }
+    PyRef code = PyRef::steal(Py_CompileStringExFlags(expression.c_str(), "<eval>", Py_eval_input, nullptr, -1));
+    if (!code)
+        return d->fail(run);
+    PyRef result = PyRef::steal(PyEval_EvalCode(code.get(), d->mainDict.get(), d->mainDict.get()));
+    Value value;
+    if (!result || !ValueConverter::fromPython(result.get(), value))
+        return d->fail(run);
+    return value;
+}
+
+} // namespace objcap::py

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "objcap/result.h"
+#include "objcap/sandbox.h"
+#include "objcap/value.h"
+
+#include <memory>
+#include <string>
+
+namespace objcap::detail { class Watchdog; }
+
+namespace objcap::py {
+
+// A plugin sub-interpreter: isolated PyInterpreterConfig (own GIL, own obmalloc, strict
+// multi-interpreter extension check, no fork, exec or threads). It is created, used and
+// destroyed on one OS thread, which alone may call anything but interrupt().
+class SubInterpreter {
+public:
+    // Needs a started PythonRuntime. sink receives plugin output on this thread.
+    static Result<std::unique_ptr<SubInterpreter>> create(OutputSink sink, detail::Watchdog &watchdog);
+    ~SubInterpreter();  // ends the interpreter
+    SubInterpreter(const SubInterpreter &) = delete;
+    SubInterpreter &operator=(const SubInterpreter &) = delete;
+
+    Result<void> exec(const std::string &source, const std::string &filename, const RunOptions &options);
+    Result<Value> eval(const std::string &expression, const RunOptions &options);
+
+    // Interrupts the call running now, if any; the call fails with `reason`. Any thread.
+    void interrupt(ErrorCode reason);
+
+    struct Impl;
+
+private:
+    explicit SubInterpreter(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace objcap::py

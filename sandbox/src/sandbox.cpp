@@ -1,0 +1,39 @@
+#include "objcap/sandbox.h"
+
+#include "sandboxthread.h"
+
+namespace objcap {
+
+Sandbox::Sandbox(std::shared_ptr<detail::SandboxThread> thread) : m_thread(std::move(thread)) {}
+
+Sandbox::~Sandbox()
+{
+    m_thread->shutdown();
+}
+
+const std::string &Sandbox::name() const
+{
+    return m_thread->name();
+}
+
+std::future<Result<void>> Sandbox::exec(std::string source, std::string filename, RunOptions options)
+{
+    return m_thread->exec(std::move(source), std::move(filename), options);
+}
+
+std::future<Result<Value>> Sandbox::eval(std::string expression, RunOptions options)
+{
+    return m_thread->eval(std::move(expression), options);
+}
+
+void Sandbox::interrupt()
+{
+    m_thread->interrupt();
+}
+
+bool Sandbox::busy() const
+{
+    return m_thread->busy();
+}
+
+} // namespace objcap

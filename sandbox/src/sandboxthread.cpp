@@ -1,0 +1,154 @@
+#include "sandboxthread.h"
+
+#include "py/subinterpreter.h"
+
+#include <pthread.h>
+
+namespace objcap::detail {
+
+namespace {
+
+Error closedError(const std::string &name)
+{
+    return Error::make(ErrorCode::Closed, "sandbox '" + name + "' has been shut down");
+}
+
+} // namespace
+
+SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
+    : m_name(std::move(options.name)), m_output(std::move(options.output)), m_watchdog(watchdog)
+{
+}
+
+Result<std::shared_ptr<SandboxThread>> SandboxThread::start(SandboxOptions options, Watchdog &watchdog)
+{
+    std::shared_ptr<SandboxThread> self(new SandboxThread(std::move(options), watchdog));
+    std::promise<Result<void>> ready;
+    std::future<Result<void>> created = ready.get_future();
+    self->m_thread = std::thread([raw = self.get(), &ready] { raw->run(ready); });
+    // Linux limits thread names to 15 characters.
+    pthread_setname_np(self->m_thread.native_handle(), ("py:" + self->m_name).substr(0, 15).c_str());
+    Result<void> result = created.get();
+    if (!result) {
+        self->m_thread.join();
+        return result.error();
+    }
+    return self;
+}
+
+SandboxThread::~SandboxThread()
+{
+    shutdown();
+}
+
+void SandboxThread::run(std::promise<Result<void>> &ready)
+{
+    auto created = py::SubInterpreter::create(m_output, m_watchdog);
+    if (!created) {
+        markFinished();
+        ready.set_value(created.error());
+        return;
+    }
+    std::unique_ptr<py::SubInterpreter> interp = std::move(created).value();
+    {
+        std::lock_guard lock(m_interpMutex);
+        m_interp = interp.get();
+    }
+    ready.set_value({});
+
+    for (;;) {
+        Task task;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                break;  // stopping, and nothing left to fail
+            task = std::move(m_queue.front());
+            m_queue.pop_front();
+            if (m_stopping) {
+                lock.unlock();
+                task(nullptr);
+                continue;
+            }
+        }
+        m_busy = true;
+        task(interp.get());
+        m_busy = false;
+    }
+
+    {
+        std::lock_guard lock(m_interpMutex);
+        m_interp = nullptr;
+    }
+    interp.reset();  // ends the interpreter on the thread that owns it
+    markFinished();
+}
+
+template <typename T, typename Body>
+std::future<Result<T>> SandboxThread::submit(Body body)
+{
+    auto promise = std::make_shared<std::promise<Result<T>>>();
+    std::future<Result<T>> future = promise->get_future();
+    Task task = [promise, body = std::move(body), name = m_name](py::SubInterpreter *interp) {
+        promise->set_value(interp ? body(*interp) : Result<T>(closedError(name)));
+    };
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopping) {
+            m_queue.push_back(std::move(task));
+            m_wake.notify_all();
+            return future;
+        }
+    }
+    task(nullptr);
+    return future;
+}
+
+std::future<Result<void>> SandboxThread::exec(std::string source, std::string filename, RunOptions options)
+{
+    return submit<void>([source = std::move(source), filename = std::move(filename), options](py::SubInterpreter &i) {
+        return i.exec(source, filename, options);
+    });
+}
+
+std::future<Result<Value>> SandboxThread::eval(std::string expression, RunOptions options)
+{
+    return submit<Value>([expression = std::move(expression), options](py::SubInterpreter &i) {
+        return i.eval(expression, options);
+    });
+}
+
+void SandboxThread::interrupt()
+{
+    std::lock_guard lock(m_interpMutex);
+    if (m_interp)
+        m_interp->interrupt(ErrorCode::Interrupted);
+}
+
+void SandboxThread::shutdown()
+{
+    std::unique_lock lock(m_mutex);
+    m_stopping = true;
+    m_wake.notify_all();
+    if (!m_thread.joinable() || m_thread.get_id() == std::this_thread::get_id())
+        return;
+    // A call may be just starting, past the point where it could see m_stopping: keep
+    // interrupting until the thread has ended.
+    while (!m_finished) {
+        lock.unlock();
+        interrupt();
+        lock.lock();
+        m_wake.wait_for(lock, std::chrono::milliseconds(10), [this] { return m_finished; });
+    }
+    lock.unlock();
+    m_thread.join();
+}
+
+void SandboxThread::markFinished()
+{
+    std::lock_guard lock(m_mutex);
+    m_finished = true;
+    m_wake.notify_all();
+}
+
+} // namespace objcap::detail

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "objcap/sandbox.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace objcap::py { class SubInterpreter; }
+
+namespace objcap::detail {
+
+class Watchdog;
+
+// The OS thread that owns one sub-interpreter: creates it, runs queued calls in it one at a
+// time, and ends it. Shared by the Sandbox handle and the Runtime, which shuts down every
+// thread still running before it finalises CPython.
+class SandboxThread {
+public:
+    static Result<std::shared_ptr<SandboxThread>> start(SandboxOptions options, Watchdog &watchdog);
+    ~SandboxThread();
+
+    const std::string &name() const { return m_name; }
+    std::future<Result<void>> exec(std::string source, std::string filename, RunOptions options);
+    std::future<Result<Value>> eval(std::string expression, RunOptions options);
+    void interrupt();
+    bool busy() const { return m_busy; }
+
+    // Interrupts the running call, fails the queued ones with ErrorCode::Closed, ends the
+    // interpreter and joins the thread. Idempotent; any thread but the sandbox's own.
+    void shutdown();
+
+private:
+    using Task = std::function<void(py::SubInterpreter *)>;  // null interpreter: closed
+    SandboxThread(SandboxOptions options, Watchdog &watchdog);
+    void run(std::promise<Result<void>> &ready);
+    void markFinished();
+    template <typename T, typename Body> std::future<Result<T>> submit(Body body);
+
+    std::string m_name;
+    OutputSink m_output;
+    Watchdog &m_watchdog;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Task> m_queue;
+    bool m_stopping = false;
+    bool m_finished = false;
+    std::atomic<bool> m_busy{false};
+    py::SubInterpreter *m_interp = nullptr;  // owned by the thread's stack; valid while it runs
+    std::mutex m_interpMutex;                // guards m_interp for interrupt()
+    std::thread m_thread;
+};
+
+} // namespace objcap::detail

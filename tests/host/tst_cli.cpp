@@ -1,0 +1,142 @@
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The `objcap` CLI contract, run as a real process: exit codes 0 completed, 1 plugin
+// exception, 2 usage error, 3 stopped by a limit; plugin output forwarded.
+class tst_Cli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void version();
+    void exec_data();
+    void exec();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    struct Outcome {
+        int exitCode;
+        QString out;
+        QString err;
+    };
+    Outcome run(const QStringList &args);
+    QString script(const QString &name, const QByteArray &source);
+    QTemporaryDir m_dir;
+};
+
+void tst_Cli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+tst_Cli::Outcome tst_Cli::run(const QStringList &args)
+{
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral(OBJCAP_BIN_DIR "/objcap"), args);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, QStringLiteral("timed out")};
+    }
+    // A crash is never an acceptable outcome, whatever the script did.
+    if (process.exitStatus() != QProcess::NormalExit)
+        return {-2, {}, QStringLiteral("crashed")};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString tst_Cli::script(const QString &name, const QByteArray &source)
+{
+    QFile file(m_dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(source) != source.size())
+        qFatal("cannot write %s", qPrintable(file.fileName()));
+    return name;
+}
+
+void tst_Cli::version()
+{
+    const Outcome o = run({QStringLiteral("--version")});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY2(o.out.startsWith(QStringLiteral("objcap ")), qPrintable(o.out));
+    QVERIFY2(o.out.contains(QStringLiteral("CPython 3.13.5")), qPrintable(o.out));
+    QVERIFY2(o.out.contains(QStringLiteral("objcap patch level ")), qPrintable(o.out));
+}
+
+void tst_Cli::exec_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stdoutHas");
+    QTest::addColumn<QString>("stderrHas");
+
+    QTest::newRow("completes") << QByteArray("print('hello from the sandbox')\n") << QStringList() << 0
+                               << "hello from the sandbox\n" << "";
+    QTest::newRow("stderr forwarded") << QByteArray("import sys\nprint('to stderr', file=sys.stderr)\n")
+                                      << QStringList() << 0 << "" << "to stderr\n";
+    QTest::newRow("exception") << QByteArray("x = 1\nraise ValueError('bad value')\n") << QStringList() << 1 << ""
+                               << "line 2";
+    QTest::newRow("exception message") << QByteArray("raise ValueError('bad value')\n") << QStringList() << 1 << ""
+                                       << "ValueError: bad value";
+    QTest::newRow("syntax error") << QByteArray("ok = 1\nthis is not python\n") << QStringList() << 1 << ""
+                                  << "line 2";
+    QTest::newRow("SystemExit is a plugin error") << QByteArray("raise SystemExit(5)\n") << QStringList() << 1 << ""
+                                                  << "SystemExit: 5";
+    QTest::newRow("KeyboardInterrupt is a plugin error") << QByteArray("raise KeyboardInterrupt\n") << QStringList()
+                                                         << 1 << "" << "KeyboardInterrupt";
+    QTest::newRow("time limit") << QByteArray("while True:\n    pass\n")
+                                << QStringList{QStringLiteral("--time-limit"), QStringLiteral("0.2")} << 3 << ""
+                                << "time limit";
+    QTest::newRow("regex time limit") << QByteArray("import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n")
+                                      << QStringList{QStringLiteral("--time-limit=0.2")} << 3 << "" << "LimitExceeded";
+}
+
+void tst_Cli::exec()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stdoutHas);
+    QFETCH(QString, stderrHas);
+    const QString file = script(QStringLiteral("script.py"), source);
+    const Outcome o = run(QStringList{QStringLiteral("exec")} + options + QStringList{file});
+    QVERIFY2(o.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, stderr: %2").arg(o.exitCode).arg(o.err)));
+    QVERIFY2(o.out.contains(stdoutHas), qPrintable(o.out));
+    QVERIFY2(o.err.contains(stderrHas), qPrintable(o.err));
+    if (exitCode == 1)
+        QVERIFY2(o.err.contains(QStringLiteral("script.py")), qPrintable(o.err));
+}
+
+void tst_Cli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("stderrHas");
+    QTest::newRow("no command") << QStringList() << "no command given";
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command";
+    QTest::newRow("exec without file") << QStringList{QStringLiteral("exec")} << "no script given";
+    QTest::newRow("missing file") << QStringList{QStringLiteral("exec"), QStringLiteral("missing.py")}
+                                  << "missing.py: no such file";
+    QTest::newRow("directory") << QStringList{QStringLiteral("exec"), QStringLiteral(".")} << "is a directory";
+    QTest::newRow("unknown flag") << QStringList{QStringLiteral("exec"), QStringLiteral("--bogus"),
+                                                 QStringLiteral("x.py")}
+                                  << "Unknown option 'bogus'";
+    QTest::newRow("bad time limit") << QStringList{QStringLiteral("exec"), QStringLiteral("--time-limit=soon"),
+                                                   QStringLiteral("x.py")}
+                                    << "--time-limit needs a positive number";
+}
+
+void tst_Cli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, stderrHas);
+    const Outcome o = run(args);
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(stderrHas), qPrintable(o.err));
+    QVERIFY2(o.err.contains(QStringLiteral("usage:")), qPrintable(o.err));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

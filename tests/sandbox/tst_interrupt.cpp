@@ -1,0 +1,103 @@
+#include "sandboxtesting.h"
+
+#include <chrono>
+#include <thread>
+
+using namespace testing;
+using namespace std::chrono_literals;
+using objcap::Value;
+
+class tst_Interrupt : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { m_runtime = startRuntime(); }
+    void cleanupTestCase() { m_runtime.reset(); }
+    void timeLimitStops_data();
+    void timeLimitStops();
+    void hostInterruptStopsRunningCall();
+    void shutdownStopsRunningCall();
+    void idleInterruptDoesNotHitNextCall();
+
+private:
+    std::unique_ptr<objcap::Runtime> m_runtime;
+};
+
+void tst_Interrupt::timeLimitStops_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::newRow("python loop") << "while True:\n    pass\n";
+    QTest::newRow("loop that catches everything") << "while True:\n"
+                                                     "    try:\n"
+                                                     "        while True:\n"
+                                                     "            pass\n"
+                                                     "    except BaseException:\n"
+                                                     "        pass\n";
+    QTest::newRow("catastrophic regex") << "import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n";
+    QTest::newRow("regex in a catching loop") << "import re\n"
+                                                 "while True:\n"
+                                                 "    try:\n"
+                                                 "        re.match(r'(a+)+$', 'a' * 40 + 'b')\n"
+                                                 "    except BaseException:\n"
+                                                 "        pass\n";
+}
+
+void tst_Interrupt::timeLimitStops()
+{
+    QFETCH(QString, source);
+    auto sandbox = newSandbox(*m_runtime);
+    objcap::RunOptions options;
+    options.timeLimit = 100ms;
+    auto result = sandbox->exec(source.toStdString(), "runaway.py", options).get();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, objcap::ErrorCode::LimitExceeded);
+    QCOMPARE(result.error().exceptionType, std::string("objcap.LimitExceeded"));
+    QVERIFY2(result.error().traceback.find("runaway.py") != std::string::npos, describe(result));
+    // The sandbox is usable again, with no interrupt left over for the next call.
+    auto after = sandbox->exec("t = 0\nfor i in range(200000):\n    t += i\n", "after.py").get();
+    QVERIFY2(after, describe(after));
+    QCOMPARE(sandbox->eval("t").get().value(), Value(std::int64_t{19999900000}));
+}
+
+void tst_Interrupt::hostInterruptStopsRunningCall()
+{
+    auto sandbox = newSandbox(*m_runtime);
+    auto future = sandbox->exec("import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n", "stuck.py");
+    // Interrupt only once the call is running; an idle sandbox ignores interrupts.
+    while (!sandbox->busy())
+        std::this_thread::yield();
+    sandbox->interrupt();
+    auto result = future.get();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, objcap::ErrorCode::Interrupted);
+    QCOMPARE(sandbox->eval("'alive'").get().value(), Value("alive"));
+}
+
+void tst_Interrupt::shutdownStopsRunningCall()
+{
+    auto sandbox = newSandbox(*m_runtime);
+    auto running = sandbox->exec("while True:\n    pass\n", "forever.py");
+    auto queued = sandbox->eval("1");
+    while (!sandbox->busy())
+        std::this_thread::yield();
+    sandbox.reset();  // must not hang
+    auto result = running.get();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, objcap::ErrorCode::Interrupted);
+    auto never = queued.get();
+    QVERIFY(!never);
+    QCOMPARE(never.error().code, objcap::ErrorCode::Closed);
+    QCOMPARE(m_runtime->interpreterCount(), 1);
+}
+
+void tst_Interrupt::idleInterruptDoesNotHitNextCall()
+{
+    auto sandbox = newSandbox(*m_runtime);
+    sandbox->interrupt();
+    auto result = sandbox->exec("t = 0\nfor i in range(100000):\n    t += 1\n", "next.py").get();
+    QVERIFY2(result, describe(result));
+    QCOMPARE(sandbox->eval("t").get().value(), Value(100000));
+}
+
+QTEST_APPLESS_MAIN(tst_Interrupt)
+#include "tst_interrupt.moc"
