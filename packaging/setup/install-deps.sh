@@ -11,7 +11,7 @@ packages=(
     # building objcap
     cmake ninja-build qt6-base-dev qt6-base-dev-tools libgl-dev
     # running the desktop host and its tests offscreen
-    qt6-qpa-plugins qt6-svg-plugins
+    qt6-qpa-plugins libqt6svg6
 )
 
 missing=()
