@@ -6,19 +6,21 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 build="$root/build"
 
-setup() {
+setup() {  # setup [cmake options]
     "$root/packaging/setup/install-deps.sh"
-    cmake -S "$root" -B "$build" -G Ninja -DOBJCAP_WERROR="$1" >/dev/null
+    local generator=()
+    [ -f "$build/CMakeCache.txt" ] || generator=(-G Ninja)
+    cmake -S "$root" -B "$build" "${generator[@]}" "$@" >/dev/null
     cmake --build "$build"
 }
 
 case "${1:-}" in
     run)
-        setup OFF
+        setup  # keeps whatever warning mode the build tree has
         exec "$build/bin/objcap-host" --plugins-dir "$root/plugins" "${@:2}"
         ;;
     test)
-        setup ON
+        setup -DOBJCAP_WERROR=ON
         cd "$build"
         exec ctest --output-on-failure --timeout 600 -j"$(nproc)" "${@:2}"
         ;;
