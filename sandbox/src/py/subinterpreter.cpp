@@ -9,6 +9,7 @@
 #include "valueconverter.h"
 
 #include <chrono>
+#include <map>
 #include <optional>
 
 namespace objcap::py {
@@ -32,14 +33,16 @@ struct SubInterpreter::Impl {
     OutputSink sink;
     detail::Watchdog &watchdog;
     PyRef mainDict;
-    PyRef formatException;  // traceback.format_exception, held by the host only
-    PyRef sourceCache;      // linecache.cache: tracebacks show lines of code the host ran
     PyRef limitExceeded;
+    // Source of the code the host ran, by filename: tracebacks show its lines without reading
+    // files. Handed to linecache only when an error is formatted, so that creating a sandbox
+    // does not pay for importing traceback and linecache.
+    std::map<std::string, std::string> sources;
     std::optional<Interruption> interruption;
 
     Result<void> setUp();
     void tearDown();
-    bool rememberSource(const std::string &filename, const std::string &source);
+    PyRef tracebackFormatter();
 
     // One budgeted call: runs while the watchdog may interrupt it.
     class Run {
@@ -72,17 +75,13 @@ struct SubInterpreter::Impl {
 Result<void> SubInterpreter::Impl::setUp()
 {
     PyRef main = PyRef::steal(PyImport_AddModuleRef("__main__"));
-    PyRef traceback = PyRef::steal(PyImport_ImportModule("traceback"));
-    PyRef linecache = PyRef::steal(PyImport_ImportModule("linecache"));
-    if (!main || !traceback || !linecache)
+    if (!main)
         return ErrorCapture::take(ErrorCode::Runtime, nullptr);
     mainDict = PyRef::borrow(PyModule_GetDict(main.get()));
-    formatException = PyRef::steal(PyObject_GetAttrString(traceback.get(), "format_exception"));
-    sourceCache = PyRef::steal(PyObject_GetAttrString(linecache.get(), "cache"));
     limitExceeded = PyRef::steal(PyErr_NewExceptionWithDoc(
         "objcap.LimitExceeded", "A time or memory budget of the sandbox was exceeded.", PyExc_BaseException, nullptr));
     PyRef streamType = OutputStream::createType();
-    if (!formatException || !sourceCache || !limitExceeded || !streamType)
+    if (!limitExceeded || !streamType)
         return ErrorCapture::take(ErrorCode::Runtime, nullptr);
     PyRef out = OutputStream::create(streamType.get(), &sink, Stream::Stdout);
     PyRef err = OutputStream::create(streamType.get(), &sink, Stream::Stderr);
@@ -98,20 +97,25 @@ void SubInterpreter::Impl::tearDown()
 {
     interruption.reset();
     mainDict.reset();
-    formatException.reset();
-    sourceCache.reset();
     limitExceeded.reset();
 }
 
-bool SubInterpreter::Impl::rememberSource(const std::string &filename, const std::string &source)
+PyRef SubInterpreter::Impl::tracebackFormatter()
 {
-    // linecache entries with no mtime are never re-read from disk.
-    PyRef text = PyRef::steal(PyUnicode_DecodeUTF8(source.data(), static_cast<Py_ssize_t>(source.size()), "replace"));
-    PyRef lines = text ? PyRef::steal(PyUnicode_Splitlines(text.get(), 1)) : PyRef();
-    PyRef entry = lines ? PyRef::steal(Py_BuildValue("(nOOs)", static_cast<Py_ssize_t>(source.size()), Py_None,
-                                                     lines.get(), filename.c_str()))
-                        : PyRef();
-    return entry && PyDict_SetItemString(sourceCache.get(), filename.c_str(), entry.get()) == 0;
+    // linecache entries without an mtime are never re-read from disk.
+    PyRef linecache = PyRef::steal(PyImport_ImportModule("linecache"));
+    PyRef cache = linecache ? PyRef::steal(PyObject_GetAttrString(linecache.get(), "cache")) : PyRef();
+    for (const auto &[filename, source] : sources) {
+        PyRef text = PyRef::steal(PyUnicode_DecodeUTF8(source.data(), static_cast<Py_ssize_t>(source.size()), "replace"));
+        PyRef lines = text ? PyRef::steal(PyUnicode_Splitlines(text.get(), 1)) : PyRef();
+        PyRef entry = lines ? PyRef::steal(Py_BuildValue("(nOOs)", static_cast<Py_ssize_t>(source.size()), Py_None,
+                                                         lines.get(), filename.c_str()))
+                            : PyRef();
+        if (!cache || !entry || PyDict_SetItemString(cache.get(), filename.c_str(), entry.get()) < 0)
+            return {};
+    }
+    PyRef traceback = PyRef::steal(PyImport_ImportModule("traceback"));
+    return traceback ? PyRef::steal(PyObject_GetAttrString(traceback.get(), "format_exception")) : PyRef();
 }
 
 Error SubInterpreter::Impl::fail(Run &run)
@@ -119,7 +123,11 @@ Error SubInterpreter::Impl::fail(Run &run)
     const ErrorCode code = interruption->interrupted(run.id()) ? interruption->reason() : ErrorCode::PluginException;
     run.end();
     Run formatting(*this, errorFormattingBudget);
-    Error error = ErrorCapture::take(code, formatException.get());
+    PyRef exc = PyRef::steal(PyErr_GetRaisedException());
+    PyRef formatter = tracebackFormatter();
+    PyErr_Clear();  // without a formatter the error still names the exception type
+    PyErr_SetRaisedException(exc.release());
+    Error error = ErrorCapture::take(code, formatter.get());
     if (code == ErrorCode::LimitExceeded || code == ErrorCode::Interrupted)
         error.exceptionType = "objcap.LimitExceeded";
     return error;
@@ -188,8 +196,7 @@ Result<void> SubInterpreter::exec(const std::string &source, const std::string &
         PyErr_Format(PyExc_SyntaxError, "source code of %s contains a null byte", filename.c_str());
         return d->fail(run);
     }
-    if (!d->rememberSource(filename, source))
-        return d->fail(run);
+    d->sources[filename] = source;
     PyRef code = PyRef::steal(Py_CompileStringExFlags(source.c_str(), filename.c_str(), Py_file_input, nullptr, -1));
     if (!code)
         return d->fail(run);
