@@ -4,7 +4,8 @@
 #                  [PER_FUNCTION])
 #
 # Builds a Qt Test executable into build/tests. With PER_FUNCTION, every test function declared
-# in the first source file ("void name();", minus Qt Test's fixtures and _data tables) becomes its
+# in the "private slots:" section of the first source file ("void name();", minus Qt Test's
+# fixtures and _data tables) becomes its
 # own CTest test run in its own process, which every test that creates interpreters needs:
 # CPython is initialised once per process. GUI tests get the offscreen platform.
 function(objcap_add_qtest name)
@@ -22,10 +23,14 @@ function(objcap_add_qtest name)
     set(tests ${name})
     if(T_PER_FUNCTION)
         list(GET T_SOURCES 0 main_source)
-        file(STRINGS ${main_source} decls REGEX "^[ \t]*void [A-Za-z0-9_]+\\(\\);")
+        file(READ ${main_source} content)
+        string(REGEX MATCH "private slots:(.*)" unused "${content}")
+        string(REGEX REPLACE "\n[ \t]*(private|public|protected):.*|\n};.*" "" slots "${CMAKE_MATCH_1}")
+        # (no ';' in the pattern: it would split the CMake list)
+        string(REGEX MATCHALL "void [A-Za-z0-9_]+\\(\\)" decls "${slots}")
         set(tests "")
         foreach(decl IN LISTS decls)
-            string(REGEX REPLACE "^[ \t]*void ([A-Za-z0-9_]+)\\(\\);.*" "\\1" fn "${decl}")
+            string(REGEX REPLACE "void ([A-Za-z0-9_]+)\\(\\)" "\\1" fn "${decl}")
             if(fn MATCHES "_data$" OR fn MATCHES "^(initTestCase|cleanupTestCase|init|cleanup)$")
                 continue()
             endif()
