@@ -30,7 +30,8 @@ struct RuntimeInfo {
 // The embedded CPython: one per process, started once (CPython cannot be restarted cleanly).
 // Owns every Sandbox it creates: destroying the Runtime ends each sub-interpreter still alive
 // (their Sandbox handles then report ErrorCode::Closed) and finalises CPython.
-// Create and destroy it on the same thread.
+// The thread that starts it owns the main interpreter: destroy it and call
+// interpreterCount() on that thread. createSandbox() may be called from any thread.
 class Runtime {
 public:
     // Refuses (ErrorCode::Unpatched) a libpython without the objcap patch set, and
