@@ -17,11 +17,15 @@ RuntimeCore::~RuntimeCore()
         std::lock_guard lock(m_mutex);
         threads.swap(m_threads);
     }
+    bool allEnded = true;
     for (auto &weak : threads) {
         if (auto thread = weak.lock())
-            thread->shutdown();
+            allEnded = thread->shutdown() && allEnded;
     }
-    m_python.reset();  // finalise only after every sub-interpreter has ended
+    if (allEnded)
+        m_python.reset();  // finalise only after every sub-interpreter has ended
+    else
+        (void)m_python.release();  // a stuck sandbox still runs CPython code: leave it be
 }
 
 void RuntimeCore::track(const std::shared_ptr<SandboxThread> &thread)

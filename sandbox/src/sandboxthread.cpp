@@ -4,6 +4,8 @@
 
 #include <pthread.h>
 
+#include <exception>
+
 namespace objcap::detail {
 
 namespace {
@@ -23,14 +25,18 @@ SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
 Result<std::shared_ptr<SandboxThread>> SandboxThread::start(SandboxOptions options, Watchdog &watchdog)
 {
     std::shared_ptr<SandboxThread> self(new SandboxThread(std::move(options), watchdog));
-    std::promise<Result<void>> ready;
-    std::future<Result<void>> created = ready.get_future();
-    self->m_thread = std::thread([raw = self.get(), &ready] { raw->run(ready); });
+    auto ready = std::make_shared<std::promise<Result<void>>>();
+    std::future<Result<void>> created = ready->get_future();
+    {
+        std::lock_guard lock(self->m_mutex);
+        self->m_thread = std::thread([keep = self, ready] { keep->run(*ready); });
+        self->m_threadId = self->m_thread.get_id();
+    }
     // Linux limits thread names to 15 characters.
     pthread_setname_np(self->m_thread.native_handle(), ("py:" + self->m_name).substr(0, 15).c_str());
     Result<void> result = created.get();
     if (!result) {
-        self->m_thread.join();
+        self->shutdown();
         return result.error();
     }
     return self;
@@ -38,7 +44,14 @@ Result<std::shared_ptr<SandboxThread>> SandboxThread::start(SandboxOptions optio
 
 SandboxThread::~SandboxThread()
 {
-    shutdown();
+    // Only reached once the thread has let go of its reference, i.e. it has finished or is
+    // finishing on this very thread; nobody else can be shutting it down.
+    if (m_thread.joinable()) {
+        if (m_thread.get_id() == std::this_thread::get_id())
+            m_thread.detach();
+        else
+            m_thread.join();
+    }
 }
 
 void SandboxThread::run(std::promise<Result<void>> &ready)
@@ -90,7 +103,15 @@ std::future<Result<T>> SandboxThread::submit(Body body)
     auto promise = std::make_shared<std::promise<Result<T>>>();
     std::future<Result<T>> future = promise->get_future();
     Task task = [promise, body = std::move(body), name = m_name](py::SubInterpreter *interp) {
-        promise->set_value(interp ? body(*interp) : Result<T>(closedError(name)));
+        if (!interp) {
+            promise->set_value(closedError(name));
+            return;
+        }
+        try {
+            promise->set_value(body(*interp));
+        } catch (const std::exception &e) {  // e.g. bad_alloc while copying a result
+            promise->set_value(Error::make(ErrorCode::Runtime, "sandbox '" + name + "': " + e.what()));
+        }
     };
     {
         std::lock_guard lock(m_mutex);
@@ -125,23 +146,30 @@ void SandboxThread::interrupt()
         m_interp->interrupt(ErrorCode::Interrupted);
 }
 
-void SandboxThread::shutdown()
+bool SandboxThread::shutdown(std::chrono::milliseconds patience)
 {
     std::unique_lock lock(m_mutex);
     m_stopping = true;
     m_wake.notify_all();
-    if (!m_thread.joinable() || m_thread.get_id() == std::this_thread::get_id())
-        return;
+    if (std::this_thread::get_id() == m_threadId)
+        return true;  // the loop ends after the current call
     // A call may be just starting, past the point where it could see m_stopping: keep
     // interrupting until the thread has ended.
+    const auto deadline = std::chrono::steady_clock::now() + patience;
     while (!m_finished) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            if (m_thread.joinable())
+                m_thread.detach();  // stuck in native code; it keeps itself alive
+            return false;
+        }
         lock.unlock();
         interrupt();
         lock.lock();
         m_wake.wait_for(lock, std::chrono::milliseconds(10), [this] { return m_finished; });
     }
-    lock.unlock();
-    m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();  // it has finished: quick, and only one caller gets here
+    return true;
 }
 
 void SandboxThread::markFinished()

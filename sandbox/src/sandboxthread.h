@@ -3,6 +3,7 @@
 #include "objcap/sandbox.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -17,8 +18,9 @@ namespace objcap::detail {
 class Watchdog;
 
 // The OS thread that owns one sub-interpreter: creates it, runs queued calls in it one at a
-// time, and ends it. Shared by the Sandbox handle and the Runtime, which shuts down every
-// thread still running before it finalises CPython.
+// time, and ends it. Shared by the Sandbox handle, the Runtime (which shuts down every thread
+// still running before it finalises CPython) and the thread itself, which keeps the object
+// alive while it runs, so it may even be released from inside one of its own calls.
 class SandboxThread {
 public:
     static Result<std::shared_ptr<SandboxThread>> start(SandboxOptions options, Watchdog &watchdog);
@@ -31,8 +33,11 @@ public:
     bool busy() const { return m_busy; }
 
     // Interrupts the running call, fails the queued ones with ErrorCode::Closed, ends the
-    // interpreter and joins the thread. Idempotent; any thread but the sandbox's own.
-    void shutdown();
+    // interpreter and joins the thread. Idempotent and safe from several threads. Returns
+    // false if the thread did not finish within `patience` (a native loop that ignores
+    // interrupts): it is then left running, detached. From the sandbox's own thread it only
+    // asks the thread to stop after the current call.
+    bool shutdown(std::chrono::milliseconds patience = std::chrono::seconds(10));
 
 private:
     using Task = std::function<void(py::SubInterpreter *)>;  // null interpreter: closed
@@ -53,6 +58,7 @@ private:
     py::SubInterpreter *m_interp = nullptr;  // owned by the thread's stack; valid while it runs
     std::mutex m_interpMutex;                // guards m_interp for interrupt()
     std::thread m_thread;
+    std::thread::id m_threadId;
 };
 
 } // namespace objcap::detail

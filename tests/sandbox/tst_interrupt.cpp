@@ -1,5 +1,6 @@
 #include "sandboxtesting.h"
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -18,6 +19,9 @@ private slots:
     void hostInterruptStopsRunningCall();
     void shutdownStopsRunningCall();
     void idleInterruptDoesNotHitNextCall();
+    void nativeLoopPastBudgetIsStillLimit();
+    void finalizerLoopDoesNotHangTeardown();
+    void sandboxReleasedFromItsOwnOutput();
 
 private:
     std::unique_ptr<objcap::Runtime> m_runtime;
@@ -34,6 +38,15 @@ void tst_Interrupt::timeLimitStops_data()
                                                      "    except BaseException:\n"
                                                      "        pass\n";
     QTest::newRow("catastrophic regex") << "import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n";
+    QTest::newRow("handler that re-enters the loop") << "def f():\n"
+                                                        "    while True:\n"
+                                                        "        try:\n"
+                                                        "            while True:\n"
+                                                        "                pass\n"
+                                                        "        except BaseException:\n"
+                                                        "            f()\n"
+                                                        "f()\n";
+    QTest::newRow("finally that loops") << "try:\n    while True:\n        pass\nfinally:\n    while True:\n        pass\n";
     QTest::newRow("regex in a catching loop") << "import re\n"
                                                  "while True:\n"
                                                  "    try:\n"
@@ -97,6 +110,50 @@ void tst_Interrupt::idleInterruptDoesNotHitNextCall()
     auto result = sandbox->exec("t = 0\nfor i in range(100000):\n    t += 1\n", "next.py").get();
     QVERIFY2(result, describe(result));
     QCOMPARE(sandbox->eval("t").get().value(), Value(100000));
+}
+
+// A native loop that never checks for interrupts overruns its budget; it must still count as
+// stopped by the limit, not as a success.
+void tst_Interrupt::nativeLoopPastBudgetIsStillLimit()
+{
+    auto sandbox = newSandbox(*m_runtime);
+    objcap::RunOptions options;
+    options.timeLimit = 1ms;
+    auto result = sandbox->eval("0 in __import__('itertools').repeat(1, 30_000_000)", options).get();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, objcap::ErrorCode::LimitExceeded);
+}
+
+void tst_Interrupt::finalizerLoopDoesNotHangTeardown()
+{
+    Output output;
+    auto sandbox = newSandbox(*m_runtime, output.sink());
+    auto result = sandbox->exec("class Sticky:\n"
+                                "    def __del__(self):\n"
+                                "        print('finalizing')\n"
+                                "        while True:\n"
+                                "            pass\n"
+                                "x = Sticky()\n",
+                                "sticky.py")
+                      .get();
+    QVERIFY2(result, describe(result));
+    sandbox.reset();  // the finalizer runs under the teardown budget
+    QCOMPARE(m_runtime->interpreterCount(), 1);
+    QCOMPARE(QString::fromStdString(output.out), QStringLiteral("finalizing\n"));  // it did run
+}
+
+void tst_Interrupt::sandboxReleasedFromItsOwnOutput()
+{
+    std::unique_ptr<objcap::Sandbox> sandbox;
+    std::atomic<bool> released{false};
+    sandbox = newSandbox(*m_runtime, [&](objcap::Stream, std::string_view) {
+        if (!released.exchange(true))
+            sandbox.reset();  // on the sandbox's own thread, inside print()
+    });
+    auto result = sandbox->exec("print('bye')\nprint('still running')\n", "self.py");
+    QVERIFY(result.get());
+    QVERIFY(released);
+    QTRY_COMPARE_WITH_TIMEOUT(m_runtime->interpreterCount(), 1, 20000);
 }
 
 QTEST_APPLESS_MAIN(tst_Interrupt)

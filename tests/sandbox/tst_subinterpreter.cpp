@@ -74,6 +74,11 @@ void tst_SubInterpreter::unsupportedValueIsTypeError()
     auto cyclic = sandbox->eval("(lambda l: (l.append(l), l)[1])([])").get();
     QVERIFY(!cyclic);
     QCOMPARE(cyclic.error().exceptionType, std::string("TypeError"));
+    // Small in Python, 2**60 items as a copy: refused by size, not attempted.
+    QVERIFY(sandbox->exec("a = []\nfor i in range(60):\n    a = [a, a]\n", "shared.py").get());
+    auto shared = sandbox->eval("a").get();
+    QVERIFY(!shared);
+    QVERIFY2(shared.error().message.find("more than 1000000 items") != std::string::npos, describe(shared));
     auto huge = sandbox->eval("2**64").get();
     QVERIFY(!huge);
     QCOMPARE(huge.error().exceptionType, std::string("OverflowError"));

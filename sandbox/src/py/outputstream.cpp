@@ -1,5 +1,6 @@
 #include "outputstream.h"
 
+#include <exception>
 #include <string_view>
 
 namespace objcap::py {
@@ -23,8 +24,14 @@ PyObject *write(PyObject *self, PyObject *arg)
         return nullptr;
     auto *out = reinterpret_cast<OutputStreamObject *>(self);
     if (out->sink && *out->sink) {
-        (*out->sink)(out->stream, std::string_view(PyBytes_AS_STRING(utf8.get()),
-                                                   static_cast<size_t>(PyBytes_GET_SIZE(utf8.get()))));
+        try {  // a C++ exception must never unwind through Python frames
+            (*out->sink)(out->stream, std::string_view(PyBytes_AS_STRING(utf8.get()),
+                                                       static_cast<size_t>(PyBytes_GET_SIZE(utf8.get()))));
+        } catch (const std::exception &e) {
+            return PyErr_Format(PyExc_OSError, "the host could not take the output: %s", e.what());
+        } catch (...) {
+            return PyErr_Format(PyExc_OSError, "the host could not take the output");
+        }
     }
     return PyLong_FromSsize_t(PyUnicode_GET_LENGTH(arg));
 }

@@ -18,6 +18,8 @@ namespace {
 
 // Formatting an error may run plugin code (an exception's __str__), so it gets its own budget.
 constexpr std::chrono::milliseconds errorFormattingBudget{1000};
+// So do the finalizers (__del__, weakref callbacks) that run when a sandbox is ended.
+constexpr std::chrono::milliseconds teardownBudget{2000};
 
 Error statusError(const char *what, const PyStatus &status)
 {
@@ -70,6 +72,7 @@ struct SubInterpreter::Impl {
     };
 
     Error fail(Run &run);
+    Result<void> checkFinished(Run &run);
 };
 
 Result<void> SubInterpreter::Impl::setUp()
@@ -89,13 +92,21 @@ Result<void> SubInterpreter::Impl::setUp()
         PySys_SetObject("stderr", err.get()) < 0 || PySys_SetObject("__stderr__", err.get()) < 0 ||
         PySys_SetObject("stdin", Py_None) < 0 || PySys_SetObject("__stdin__", Py_None) < 0)
         return ErrorCapture::take(ErrorCode::Runtime, nullptr);
-    interruption.emplace(tstate->interp, limitExceeded.get());
+    interruption->setExceptionType(limitExceeded.get());
     return {};
 }
 
 void SubInterpreter::Impl::tearDown()
 {
-    interruption.reset();
+    // Plugin objects die here, running their finalizers under a budget; CPython's own
+    // finalisation in Py_EndInterpreter could not be interrupted safely any more.
+    {
+        Run teardown(*this, teardownBudget);
+        if (mainDict)
+            PyDict_Clear(mainDict.get());
+        PyGC_Collect();
+    }
+    interruption->setExceptionType(nullptr);
     mainDict.reset();
     limitExceeded.reset();
 }
@@ -133,6 +144,21 @@ Error SubInterpreter::Impl::fail(Run &run)
     return error;
 }
 
+// A native loop that never checks for interrupts can run past its budget and then succeed;
+// the budget was still exceeded, and the call must not count as a success.
+Result<void> SubInterpreter::Impl::checkFinished(Run &run)
+{
+    if (!interruption->interrupted(run.id()))
+        return {};
+    const ErrorCode code = interruption->reason();
+    run.end();
+    Error error = Error::make(code, code == ErrorCode::Interrupted
+                                        ? "interrupted by the host (the call finished before it could be stopped)"
+                                        : "time limit exceeded (the call finished before it could be stopped)");
+    error.exceptionType = "objcap.LimitExceeded";
+    return error;
+}
+
 SubInterpreter::SubInterpreter(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 
 Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(OutputSink sink, detail::Watchdog &watchdog)
@@ -160,9 +186,11 @@ Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(OutputSink sink, 
     }
 
     // Now the new interpreter is attached and the main one's GIL released.
+    impl->interruption.emplace(impl->tstate->interp);
     Result<void> ready = impl->setUp();
     if (!ready) {
         impl->tearDown();
+        impl->interruption->close();
         Py_EndInterpreter(impl->tstate);
     } else {
         PyEval_SaveThread();
@@ -177,9 +205,11 @@ Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(OutputSink sink, 
 
 SubInterpreter::~SubInterpreter()
 {
-    d->interruption->close();
     PyEval_RestoreThread(d->tstate);
     d->tearDown();
+    // The interpreter is freed at the end of Py_EndInterpreter: no request may reach it after.
+    // The Interruption itself outlives it, for the pending calls CPython still runs.
+    d->interruption->close();
     Py_EndInterpreter(d->tstate);  // leaves no thread state attached
 }
 
@@ -203,7 +233,7 @@ Result<void> SubInterpreter::exec(const std::string &source, const std::string &
     PyRef result = PyRef::steal(PyEval_EvalCode(code.get(), d->mainDict.get(), d->mainDict.get()));
     if (!result)
         return d->fail(run);
-    return {};
+    return d->checkFinished(run);
 }
 
 Result<Value> SubInterpreter::eval(const std::string &expression, const RunOptions &options)
@@ -221,6 +251,8 @@ Result<Value> SubInterpreter::eval(const std::string &expression, const RunOptio
     Value value;
     if (!result || !ValueConverter::fromPython(result.get(), value))
         return d->fail(run);
+    if (Result<void> finished = d->checkFinished(run); !finished)
+        return finished.error();
     return value;
 }
 

@@ -4,6 +4,13 @@ namespace objcap::py {
 
 namespace {
 
+struct Copy {
+    long nodes = 0;
+    bool visit(PyObject *object, Value &out, int depth);
+    bool sequence(PyObject *seq, Value &out, int depth);
+    bool dict(PyObject *dict, Value &out, int depth);
+};
+
 bool tooDeep()
 {
     PyErr_Format(PyExc_TypeError, "value nested deeper than %d levels cannot cross the sandbox boundary",
@@ -11,14 +18,14 @@ bool tooDeep()
     return false;
 }
 
-bool fromSequence(PyObject *seq, Value &out, int depth)
+bool Copy::sequence(PyObject *seq, Value &out, int depth)
 {
     Value::List list;
     const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     list.reserve(static_cast<size_t>(n));
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); ++i) {
         Value item;
-        if (!ValueConverter::fromPython(PySequence_Fast_GET_ITEM(seq, i), item, depth + 1))
+        if (!visit(PySequence_Fast_GET_ITEM(seq, i), item, depth + 1))
             return false;
         list.push_back(std::move(item));
     }
@@ -26,7 +33,7 @@ bool fromSequence(PyObject *seq, Value &out, int depth)
     return true;
 }
 
-bool fromDict(PyObject *dict, Value &out, int depth)
+bool Copy::dict(PyObject *dict, Value &out, int depth)
 {
     Value::Dict entries;
     Py_ssize_t pos = 0;
@@ -45,7 +52,7 @@ bool fromDict(PyObject *dict, Value &out, int depth)
         // Hold both while converting: converting may run nothing, but stay safe if it does.
         PyRef keepItem = PyRef::borrow(item);
         Value v;
-        if (!ValueConverter::fromPython(item, v, depth + 1))
+        if (!visit(item, v, depth + 1))
             return false;
         entries.emplace_back(std::string(utf8, static_cast<size_t>(size)), std::move(v));
     }
@@ -53,12 +60,17 @@ bool fromDict(PyObject *dict, Value &out, int depth)
     return true;
 }
 
-} // namespace
-
-bool ValueConverter::fromPython(PyObject *o, Value &out, int depth)
+bool Copy::visit(PyObject *o, Value &out, int depth)
 {
-    if (depth > maxDepth)
+    if (depth > ValueConverter::maxDepth)
         return tooDeep();
+    if (++nodes > ValueConverter::maxNodes) {
+        PyErr_Format(PyExc_TypeError, "value of more than %ld items cannot cross the sandbox boundary",
+                     ValueConverter::maxNodes);
+        return false;
+    }
+    if (nodes % 4096 == 0 && PyErr_CheckSignals() < 0)
+        return false;
     // Exact type checks only: a subclass could override anything we would call.
     if (o == Py_None) {
         out = Value();
@@ -86,9 +98,9 @@ bool ValueConverter::fromPython(PyObject *o, Value &out, int depth)
         out = Value(Bytes{std::string(PyBytes_AS_STRING(o), static_cast<size_t>(PyBytes_GET_SIZE(o)))});
     } else if (PyList_CheckExact(o) || PyTuple_CheckExact(o)) {
         PyRef seq = PyRef::steal(PySequence_Fast(o, "expected a sequence"));
-        return seq && fromSequence(seq.get(), out, depth);
+        return seq && sequence(seq.get(), out, depth);
     } else if (PyDict_CheckExact(o)) {
-        return fromDict(o, out, depth);
+        return dict(o, out, depth);
     } else {
         PyErr_Format(PyExc_TypeError,
                      "%.100s cannot cross the sandbox boundary (only None, bool, int, float, str, bytes, "
@@ -97,6 +109,13 @@ bool ValueConverter::fromPython(PyObject *o, Value &out, int depth)
         return false;
     }
     return true;
+}
+
+} // namespace
+
+bool ValueConverter::fromPython(PyObject *object, Value &out)
+{
+    return Copy{}.visit(object, out, 0);
 }
 
 PyRef ValueConverter::toPython(const Value &value)

@@ -7,14 +7,16 @@ namespace objcap::py {
 
 // Copies values across the boundary. Anything that is not a boundary value (None, bool, int,
 // float, str, bytes, list/tuple, dict with str keys) raises TypeError in the active
-// interpreter; so do ints beyond 64 bits and nesting deeper than maxDepth (which also stops
-// self-containing lists).
+// interpreter; so do ints beyond 64 bits, nesting deeper than maxDepth (which also stops
+// self-containing lists) and values of more than maxNodes items (a list shared at every level
+// is small in Python and exponential as a copy). Long copies honour interrupts.
 class ValueConverter {
 public:
     static constexpr int maxDepth = 64;
+    static constexpr long maxNodes = 1'000'000;
 
     // Returns false with a Python exception set on failure.
-    static bool fromPython(PyObject *object, Value &out, int depth = 0);
+    static bool fromPython(PyObject *object, Value &out);
     // Returns a null PyRef with a Python exception set on failure.
     static PyRef toPython(const Value &value);
 };
