@@ -1,15 +1,18 @@
 # The one helper that registers every test.
 #
 # objcap_add_qtest(<name> SOURCES <files> [LIBS <targets>] LABELS <labels> [TIMEOUT <s>]
-#                  [PER_FUNCTION])
+#                  [PER_FUNCTION | CASES <files...>])
 #
 # Builds a Qt Test executable into build/tests. With PER_FUNCTION, every test function declared
 # in the "private slots:" section of the first source file ("void name();", minus Qt Test's
 # fixtures and _data tables) becomes its
 # own CTest test run in its own process, which every test that creates interpreters needs:
-# CPython is initialised once per process. GUI tests get the offscreen platform.
+# CPython is initialised once per process. With CASES, every file <dir>/<base>.<ext> becomes a
+# test <name>.<dir>.<base> running `<name> <dir>:<base>`: the data row <base> of the test
+# function named like the file's directory.
+# GUI tests get the offscreen platform.
 function(objcap_add_qtest name)
-    cmake_parse_arguments(T "PER_FUNCTION" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    cmake_parse_arguments(T "PER_FUNCTION" "TIMEOUT" "SOURCES;LIBS;LABELS;CASES" ${ARGN})
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()
@@ -43,6 +46,15 @@ function(objcap_add_qtest name)
         if(NOT tests)
             message(FATAL_ERROR "objcap_add_qtest(${name}): no test functions found in ${main_source}")
         endif()
+    elseif(T_CASES)
+        set(tests "")
+        foreach(case IN LISTS T_CASES)
+            get_filename_component(dir ${case} DIRECTORY)
+            get_filename_component(dir ${dir} NAME)
+            get_filename_component(base ${case} NAME_WE)
+            add_test(NAME ${name}.${dir}.${base} COMMAND ${name} ${dir}:${base})
+            list(APPEND tests ${name}.${dir}.${base})
+        endforeach()
     else()
         add_test(NAME ${name} COMMAND ${name})
     endif()

@@ -5,6 +5,7 @@
 #include <objcap/runtime.h>
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 
@@ -17,7 +18,8 @@ namespace {
 
 int usage(const QString &message)
 {
-    std::fprintf(stderr, "objcap exec: %s\nusage: objcap exec [--time-limit SECONDS] FILE.py\n", qPrintable(message));
+    std::fprintf(stderr, "objcap exec: %s\nusage: objcap exec [--time-limit SECONDS] [--audit] FILE.py\n",
+                 qPrintable(message));
     return UsageError;
 }
 
@@ -31,6 +33,21 @@ void forward(objcap::Stream stream, std::string_view text)
     }
 }
 
+void printAudit(const std::vector<objcap::AuditRecord> &records, std::uint64_t refusals)
+{
+    std::fprintf(stderr, "objcap: audit: %llu refusal%s\n", static_cast<unsigned long long>(refusals),
+                 refusals == 1 ? "" : "s");
+    for (const objcap::AuditRecord &r : records) {
+        if (r.allowed)
+            continue;
+        const QString time = QDateTime::fromMSecsSinceEpoch(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                r.time.time_since_epoch())
+                                                                .count())
+                                 .toString(Qt::ISODateWithMs);
+        std::fprintf(stderr, "  %s refused %s: %s\n", qPrintable(time), r.event.c_str(), r.detail.c_str());
+    }
+}
+
 } // namespace
 
 int ExecCommand::run(const QStringList &arguments)
@@ -40,6 +57,8 @@ int ExecCommand::run(const QStringList &arguments)
     QCommandLineOption timeLimit(QStringLiteral("time-limit"), QStringLiteral("Stop the script after SECONDS."),
                                  QStringLiteral("SECONDS"));
     parser.addOption(timeLimit);
+    QCommandLineOption auditOption(QStringLiteral("audit"), QStringLiteral("Print the sandbox's refusals at exit."));
+    parser.addOption(auditOption);
     parser.addPositionalArgument(QStringLiteral("FILE.py"), QStringLiteral("Script to run in a sandbox."));
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -74,13 +93,19 @@ int ExecCommand::run(const QStringList &arguments)
         std::fprintf(stderr, "objcap: %s\n", runtime.error().message.c_str());
         return RuntimeFailure;
     }
-    auto sandbox = runtime.value()->createSandbox({"exec", &forward});
+    auto sandbox = runtime.value()->createSandbox({"exec", &forward, nullptr});
     if (!sandbox) {
         std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
         return RuntimeFailure;
     }
     objcap::Result<void> result = sandbox.value()->exec(source.toStdString(), path.toStdString(), options).get();
+    // End the sandbox first: what its finalizers print comes before the verdict.
+    const std::vector<objcap::AuditRecord> audit = sandbox.value()->auditLog();
+    const std::uint64_t refusals = sandbox.value()->refusalCount();
+    sandbox.value().reset();
     std::fflush(stdout);
+    if (parser.isSet(auditOption))
+        printAudit(audit, refusals);
     if (result)
         return Completed;
     const objcap::Error &error = result.error();

@@ -36,4 +36,14 @@ bool Sandbox::busy() const
     return m_thread->busy();
 }
 
+std::vector<AuditRecord> Sandbox::auditLog() const
+{
+    return m_thread->auditLog().records();
+}
+
+std::uint64_t Sandbox::refusalCount() const
+{
+    return m_thread->auditLog().refusals();
+}
+
 } // namespace objcap

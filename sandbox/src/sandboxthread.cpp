@@ -18,7 +18,11 @@ Error closedError(const std::string &name)
 } // namespace
 
 SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
-    : m_name(std::move(options.name)), m_output(std::move(options.output)), m_watchdog(watchdog)
+    : m_name(std::move(options.name))
+    , m_output(std::move(options.output))
+    , m_policy(options.policy ? std::move(options.policy)
+                              : std::shared_ptr<const SandboxPolicy>(&SandboxPolicy::defaults(), [](auto *) {}))
+    , m_watchdog(watchdog)
 {
 }
 
@@ -56,7 +60,7 @@ SandboxThread::~SandboxThread()
 
 void SandboxThread::run(std::promise<Result<void>> &ready)
 {
-    auto created = py::SubInterpreter::create(m_output, m_watchdog);
+    auto created = py::SubInterpreter::create({m_name, m_output, *m_policy, m_auditLog}, m_watchdog);
     if (!created) {
         markFinished();
         ready.set_value(created.error());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auditlog.h"
 #include "objcap/sandbox.h"
 
 #include <atomic>
@@ -31,6 +32,7 @@ public:
     std::future<Result<Value>> eval(std::string expression, RunOptions options);
     void interrupt();
     bool busy() const { return m_busy; }
+    const AuditLog &auditLog() const { return m_auditLog; }
 
     // Interrupts the running call, fails the queued ones with ErrorCode::Closed, ends the
     // interpreter and joins the thread. Idempotent and safe from several threads. Returns
@@ -48,6 +50,8 @@ private:
 
     std::string m_name;
     OutputSink m_output;
+    std::shared_ptr<const SandboxPolicy> m_policy;
+    AuditLog m_auditLog;
     Watchdog &m_watchdog;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -75,8 +75,14 @@ void tst_Cli::exec_data()
 
     QTest::newRow("completes") << QByteArray("print('hello from the sandbox')\n") << QStringList() << 0
                                << "hello from the sandbox\n" << "";
-    QTest::newRow("stderr forwarded") << QByteArray("import sys\nprint('to stderr', file=sys.stderr)\n")
-                                      << QStringList() << 0 << "" << "to stderr\n";
+    QTest::newRow("stderr forwarded") << QByteArray("class Noisy:\n    def __del__(self):\n"
+                                                 "        raise ValueError('to stderr')\nNoisy()\n")
+                                      << QStringList() << 0 << "" << "ValueError: to stderr";
+    QTest::newRow("refused import") << QByteArray("import os\nos.system('true')\n") << QStringList() << 1 << ""
+                                    << "ImportError: import of 'os' is not allowed in a sandbox";
+    QTest::newRow("audit log") << QByteArray("try:\n    import socket\nexcept ImportError:\n    pass\n")
+                               << QStringList{QStringLiteral("--audit")} << 0 << ""
+                               << "refused import: socket";
     QTest::newRow("exception") << QByteArray("x = 1\nraise ValueError('bad value')\n") << QStringList() << 1 << ""
                                << "line 2";
     QTest::newRow("exception message") << QByteArray("raise ValueError('bad value')\n") << QStringList() << 1 << ""

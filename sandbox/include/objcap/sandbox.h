@@ -1,6 +1,8 @@
 #pragma once
 
+#include "objcap/auditrecord.h"
 #include "objcap/result.h"
+#include "objcap/sandboxpolicy.h"
 #include "objcap/value.h"
 
 #include <chrono>
@@ -9,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace objcap {
 
@@ -21,8 +24,10 @@ enum class Stream { Stdout, Stderr };
 using OutputSink = std::function<void(Stream, std::string_view)>;
 
 struct SandboxOptions {
-    std::string name = "sandbox";  // for messages and thread names
+    std::string name = "sandbox";  // for messages, the audit log and thread names
     OutputSink output;              // empty: output is discarded
+    // What plugin code may import; null: SandboxPolicy::defaults().
+    std::shared_ptr<const SandboxPolicy> policy;
 };
 
 struct RunOptions {
@@ -54,6 +59,11 @@ public:
 
     // True while a call is executing on the sandbox thread.
     bool busy() const;
+
+    // What plugin code tried that the lockdown judged: every refusal, and the imports it
+    // allowed. The most recent AuditLog records; refusalCount() counts all refusals.
+    std::vector<AuditRecord> auditLog() const;
+    std::uint64_t refusalCount() const;
 
 private:
     friend class Runtime;

@@ -1,21 +1,13 @@
 #include "errorcapture.h"
 
+#include "pyref.h"
+#include "tracebackformatter.h"
+
 #include <string>
 
 namespace objcap::py {
 
 namespace {
-
-std::string utf8(PyObject *str)
-{
-    Py_ssize_t size = 0;
-    const char *data = PyUnicode_AsUTF8AndSize(str, &size);
-    if (!data) {
-        PyErr_Clear();
-        return {};
-    }
-    return std::string(data, static_cast<size_t>(size));
-}
 
 std::string lastLine(std::string text)
 {
@@ -27,7 +19,7 @@ std::string lastLine(std::string text)
 
 } // namespace
 
-Error ErrorCapture::take(ErrorCode code, PyObject *formatException)
+Error ErrorCapture::take(ErrorCode code, TracebackFormatter *formatter)
 {
     PyRef exc = PyRef::steal(PyErr_GetRaisedException());
     Error error;
@@ -37,17 +29,16 @@ Error ErrorCapture::take(ErrorCode code, PyObject *formatException)
         return error;
     }
     error.exceptionType = Py_TYPE(exc.get())->tp_name;
-
-    PyRef lines = formatException ? PyRef::steal(PyObject_CallOneArg(formatException, exc.get())) : PyRef();
-    PyRef empty = PyRef::steal(PyUnicode_FromString(""));
-    PyRef text = lines && empty ? PyRef::steal(PyUnicode_Join(empty.get(), lines.get())) : PyRef();
-    if (text) {
-        error.traceback = utf8(text.get());
+    if (formatter) {
+        error.traceback = formatter->format(exc.get());
         error.message = lastLine(error.traceback);
-    } else {
-        PyErr_Clear();
-        error.message = error.exceptionType + " (its message could not be formatted)";
     }
+    if (error.message.empty()) {
+        PyRef text = PyRef::steal(PyObject_Str(exc.get()));
+        const char *utf8 = text ? PyUnicode_AsUTF8(text.get()) : nullptr;
+        error.message = error.exceptionType + (utf8 && *utf8 ? std::string(": ") + utf8 : std::string());
+    }
+    PyErr_Clear();
     return error;
 }
 

@@ -1,16 +1,17 @@
 #pragma once
 
 #include "objcap/error.h"
-#include "pyref.h"
 
 namespace objcap::py {
 
+class TracebackFormatter;
+
 // Turns the exception raised in the active interpreter into an Error (type, one-line message,
-// traceback with source lines), clearing it. formatException is traceback.format_exception of
-// that interpreter; if formatting fails, the Error still names the exception type.
+// traceback with source lines), clearing it. Without a formatter, or if formatting fails,
+// the Error still names the exception type.
 class ErrorCapture {
 public:
-    static Error take(ErrorCode code, PyObject *formatException);
+    static Error take(ErrorCode code, TracebackFormatter *formatter);
 };
 
 } // namespace objcap::py

@@ -1,5 +1,6 @@
 #include "pythonruntime.h"
 
+#include "audithook.h"
 #include "threadstatescope.h"
 
 #include <dlfcn.h>
@@ -143,6 +144,11 @@ Result<std::unique_ptr<PythonRuntime>> PythonRuntime::initialize(const RuntimeOp
     }
     info.pythonHome = home.string();
 
+    // Before Py_Initialize, so that no interpreter ever runs without it.
+    if (!AuditHook::install()) {
+        g_started = false;
+        return Error::make(ErrorCode::Runtime, "cannot install the sandbox audit hook");
+    }
     if (Result<void> r = initializeIsolated(home); !r) {
         // CPython cannot be initialised twice; leave g_started set.
         return r.error();

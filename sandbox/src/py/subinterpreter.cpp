@@ -3,9 +3,12 @@
 #include "../watchdog.h"
 #include "errorcapture.h"
 #include "interruption.h"
+#include "lockdown.h"
 #include "outputstream.h"
 #include "pyref.h"
+#include "sandboxguard.h"
 #include "threadstatescope.h"
+#include "tracebackformatter.h"
 #include "valueconverter.h"
 
 #include <chrono>
@@ -29,22 +32,21 @@ Error statusError(const char *what, const PyStatus &status)
 } // namespace
 
 struct SubInterpreter::Impl {
-    Impl(OutputSink s, detail::Watchdog &w) : sink(std::move(s)), watchdog(w) {}
+    Impl(Setup s, detail::Watchdog &w) : setup(std::move(s)), watchdog(w) {}
 
-    PyThreadState *tstate = nullptr;
-    OutputSink sink;
+    Setup setup;
     detail::Watchdog &watchdog;
-    PyRef mainDict;
-    PyRef limitExceeded;
-    // Source of the code the host ran, by filename: tracebacks show its lines without reading
-    // files. Handed to linecache only when an error is formatted, so that creating a sandbox
-    // does not pay for importing traceback and linecache.
-    std::map<std::string, std::string> sources;
+    PyThreadState *tstate = nullptr;
+    PyRef mainDict;  // the plugin's __main__ namespace
+    std::string stdlibRoot;
     std::optional<Interruption> interruption;
+    std::optional<SandboxGuard> guard;
+    std::unique_ptr<Lockdown> lockdown;
+    // Source of the code the host ran, by filename: tracebacks show its lines.
+    std::map<std::string, std::string> sources;
 
     Result<void> setUp();
     void tearDown();
-    PyRef tracebackFormatter();
 
     // One budgeted call: runs while the watchdog may interrupt it.
     class Run {
@@ -81,52 +83,47 @@ Result<void> SubInterpreter::Impl::setUp()
     if (!main)
         return ErrorCapture::take(ErrorCode::Runtime, nullptr);
     mainDict = PyRef::borrow(PyModule_GetDict(main.get()));
-    limitExceeded = PyRef::steal(PyErr_NewExceptionWithDoc(
-        "objcap.LimitExceeded", "A time or memory budget of the sandbox was exceeded.", PyExc_BaseException, nullptr));
+
+    // Plugin output goes to the host; the plugin never holds a file object.
     PyRef streamType = OutputStream::createType();
-    if (!limitExceeded || !streamType)
-        return ErrorCapture::take(ErrorCode::Runtime, nullptr);
-    PyRef out = OutputStream::create(streamType.get(), &sink, Stream::Stdout);
-    PyRef err = OutputStream::create(streamType.get(), &sink, Stream::Stderr);
+    PyRef out = streamType ? OutputStream::create(streamType.get(), &setup.sink, Stream::Stdout) : PyRef();
+    PyRef err = streamType ? OutputStream::create(streamType.get(), &setup.sink, Stream::Stderr) : PyRef();
     if (!out || !err || PySys_SetObject("stdout", out.get()) < 0 || PySys_SetObject("__stdout__", out.get()) < 0 ||
         PySys_SetObject("stderr", err.get()) < 0 || PySys_SetObject("__stderr__", err.get()) < 0 ||
         PySys_SetObject("stdin", Py_None) < 0 || PySys_SetObject("__stdin__", Py_None) < 0)
         return ErrorCapture::take(ErrorCode::Runtime, nullptr);
-    interruption->setExceptionType(limitExceeded.get());
+
+    // The runtime puts the stdlib first on sys.path.
+    PyObject *path = PySys_GetObject("path");  // borrowed
+    PyObject *first = path && PyList_Check(path) && PyList_GET_SIZE(path) > 0 ? PyList_GET_ITEM(path, 0) : nullptr;
+    const char *root = first && PyUnicode_Check(first) ? PyUnicode_AsUTF8(first) : nullptr;
+    if (!root)
+        return Error::make(ErrorCode::Runtime, "cannot lock down the sandbox: no standard library on sys.path");
+    stdlibRoot = root;
+
+    guard.emplace(setup.name, setup.policy, setup.auditLog, stdlibRoot);
+    auto applied = Lockdown::apply(*guard, mainDict.get());
+    if (!applied)
+        return applied.error();
+    lockdown = std::move(applied).value();
+    interruption->setExceptionType(lockdown->limitExceeded());
+    guard->install();  // from here on, this thread's events are judged
     return {};
 }
 
 void SubInterpreter::Impl::tearDown()
 {
-    // Plugin objects die here, running their finalizers under a budget; CPython's own
-    // finalisation in Py_EndInterpreter could not be interrupted safely any more.
-    {
+    // Plugin objects die here, running their finalizers under the rules and a budget;
+    // CPython's own finalisation in Py_EndInterpreter could not be interrupted safely.
+    if (lockdown) {
         Run teardown(*this, teardownBudget);
-        if (mainDict)
-            PyDict_Clear(mainDict.get());
+        PyDict_Clear(mainDict.get());
         PyGC_Collect();
     }
     interruption->setExceptionType(nullptr);
+    if (lockdown)
+        lockdown->release();
     mainDict.reset();
-    limitExceeded.reset();
-}
-
-PyRef SubInterpreter::Impl::tracebackFormatter()
-{
-    // linecache entries without an mtime are never re-read from disk.
-    PyRef linecache = PyRef::steal(PyImport_ImportModule("linecache"));
-    PyRef cache = linecache ? PyRef::steal(PyObject_GetAttrString(linecache.get(), "cache")) : PyRef();
-    for (const auto &[filename, source] : sources) {
-        PyRef text = PyRef::steal(PyUnicode_DecodeUTF8(source.data(), static_cast<Py_ssize_t>(source.size()), "replace"));
-        PyRef lines = text ? PyRef::steal(PyUnicode_Splitlines(text.get(), 1)) : PyRef();
-        PyRef entry = lines ? PyRef::steal(Py_BuildValue("(nOOs)", static_cast<Py_ssize_t>(source.size()), Py_None,
-                                                         lines.get(), filename.c_str()))
-                            : PyRef();
-        if (!cache || !entry || PyDict_SetItemString(cache.get(), filename.c_str(), entry.get()) < 0)
-            return {};
-    }
-    PyRef traceback = PyRef::steal(PyImport_ImportModule("traceback"));
-    return traceback ? PyRef::steal(PyObject_GetAttrString(traceback.get(), "format_exception")) : PyRef();
 }
 
 Error SubInterpreter::Impl::fail(Run &run)
@@ -134,11 +131,8 @@ Error SubInterpreter::Impl::fail(Run &run)
     const ErrorCode code = interruption->interrupted(run.id()) ? interruption->reason() : ErrorCode::PluginException;
     run.end();
     Run formatting(*this, errorFormattingBudget);
-    PyRef exc = PyRef::steal(PyErr_GetRaisedException());
-    PyRef formatter = tracebackFormatter();
-    PyErr_Clear();  // without a formatter the error still names the exception type
-    PyErr_SetRaisedException(exc.release());
-    Error error = ErrorCapture::take(code, formatter.get());
+    TracebackFormatter formatter(sources, stdlibRoot);
+    Error error = ErrorCapture::take(code, &formatter);
     if (code == ErrorCode::LimitExceeded || code == ErrorCode::Interrupted)
         error.exceptionType = "objcap.LimitExceeded";
     return error;
@@ -161,9 +155,9 @@ Result<void> SubInterpreter::Impl::checkFinished(Run &run)
 
 SubInterpreter::SubInterpreter(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 
-Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(OutputSink sink, detail::Watchdog &watchdog)
+Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(Setup setup, detail::Watchdog &watchdog)
 {
-    auto impl = std::make_unique<Impl>(std::move(sink), watchdog);
+    auto impl = std::make_unique<Impl>(std::move(setup), watchdog);
 
     // Creating an interpreter needs an attached thread state; this thread has none yet, so
     // borrow a temporary one of the main interpreter.
@@ -192,6 +186,8 @@ Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(OutputSink sink, 
         impl->tearDown();
         impl->interruption->close();
         Py_EndInterpreter(impl->tstate);
+        if (impl->guard)
+            impl->guard->uninstall();
     } else {
         PyEval_SaveThread();
     }
@@ -211,6 +207,7 @@ SubInterpreter::~SubInterpreter()
     // The Interruption itself outlives it, for the pending calls CPython still runs.
     d->interruption->close();
     Py_EndInterpreter(d->tstate);  // leaves no thread state attached
+    d->guard->uninstall();
 }
 
 void SubInterpreter::interrupt(ErrorCode reason)

@@ -7,7 +7,10 @@
 #include <memory>
 #include <string>
 
-namespace objcap::detail { class Watchdog; }
+namespace objcap::detail {
+class AuditLog;
+class Watchdog;
+} // namespace objcap::detail
 
 namespace objcap::py {
 
@@ -16,8 +19,14 @@ namespace objcap::py {
 // destroyed on one OS thread, which alone may call anything but interrupt().
 class SubInterpreter {
 public:
-    // Needs a started PythonRuntime. sink receives plugin output on this thread.
-    static Result<std::unique_ptr<SubInterpreter>> create(OutputSink sink, detail::Watchdog &watchdog);
+    struct Setup {
+        std::string name;
+        OutputSink sink;               // receives plugin output on this thread
+        const SandboxPolicy &policy;   // must outlive the interpreter
+        detail::AuditLog &auditLog;    // must outlive the interpreter
+    };
+    // Needs a started PythonRuntime. Creates the interpreter and locks it down.
+    static Result<std::unique_ptr<SubInterpreter>> create(Setup setup, detail::Watchdog &watchdog);
     ~SubInterpreter();  // ends the interpreter
     SubInterpreter(const SubInterpreter &) = delete;
     SubInterpreter &operator=(const SubInterpreter &) = delete;

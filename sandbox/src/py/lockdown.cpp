@@ -1,0 +1,298 @@
+#include "lockdown.h"
+
+#include "errorcapture.h"
+#include "guardedattribute.h"
+#include "moduleview.h"
+#include "objcapmodule.h"
+#include "sandboxbuiltins.h"
+#include "sandboxguard.h"
+#include "subclassesfilter.h"
+
+#include <array>
+
+namespace objcap::py {
+
+namespace {
+
+// Names that give ambient authority or reach the import machinery, taken out of the plugin's
+// built-ins. The interpreter's own keep them (tokenize imports builtins.open): what they
+// would do is refused by the audit hook.
+constexpr std::array removedBuiltins = {
+    "open", "input", "breakpoint", "help", "exit", "quit", "copyright", "credits", "license",
+};
+
+struct Hidden {
+    PyTypeObject *type;
+    const char *name;
+};
+
+// Attributes whose value leads out of the plugin's own object graph.
+const std::array<Hidden, 25> hiddenAttributes = {{
+    {&PyFunction_Type, "__globals__"},
+    {&PyFunction_Type, "__builtins__"},
+    {&PyFunction_Type, "__closure__"},
+    {&PyFunction_Type, "__code__"},
+    {&PyCFunction_Type, "__self__"},
+    {&PyFrame_Type, "f_back"},
+    {&PyFrame_Type, "f_globals"},
+    {&PyFrame_Type, "f_builtins"},
+    {&PyFrame_Type, "f_locals"},
+    {&PyFrame_Type, "f_code"},
+    {&PyFrame_Type, "f_trace"},
+    {&PyTraceBack_Type, "tb_frame"},
+    {&PyGen_Type, "gi_frame"},
+    {&PyGen_Type, "gi_code"},
+    {&PyGen_Type, "gi_yieldfrom"},
+    {&PyCoro_Type, "cr_frame"},
+    {&PyCoro_Type, "cr_code"},
+    {&PyCoro_Type, "cr_await"},
+    {&PyCoro_Type, "cr_origin"},
+    {&PyAsyncGen_Type, "ag_frame"},
+    {&PyAsyncGen_Type, "ag_code"},
+    {&PyAsyncGen_Type, "ag_await"},
+    {&PyCell_Type, "cell_contents"},
+    {&PyCode_Type, "replace"},
+    {&PyCode_Type, "__replace__"},
+}};
+
+Error failure(const char *what)
+{
+    Error error = ErrorCapture::take(ErrorCode::Runtime, nullptr);
+    error.message = std::string("cannot lock down the sandbox (") + what + "): " + error.message;
+    return error;
+}
+
+// Called by a weakref when a code object the sandbox compiled dies.
+PyObject *forgetCode(PyObject *entry, PyObject *)
+{
+    // entry: (registry, key)
+    if (PyDict_DelItem(PyTuple_GET_ITEM(entry, 0), PyTuple_GET_ITEM(entry, 1)) < 0)
+        PyErr_Clear();
+    Py_RETURN_NONE;
+}
+
+PyMethodDef forgetCodeDef = {"forget", forgetCode, METH_O, nullptr};
+
+} // namespace
+
+Result<std::unique_ptr<Lockdown>> Lockdown::apply(SandboxGuard &guard, PyObject *mainDict)
+{
+    std::unique_ptr<Lockdown> lockdown(new Lockdown(guard));
+    Result<void> r = lockdown->installModule();
+    if (r)
+        r = lockdown->installImporter();
+    if (r)
+        r = lockdown->sealBuiltins(mainDict);
+    if (r)
+        r = lockdown->sealIntrospection();
+    if (!r) {
+        lockdown->release();
+        return r.error();
+    }
+    guard.setRefusalTypes(lockdown->m_capabilityError.get(), lockdown->m_hiddenAttributeError.get());
+    return lockdown;
+}
+
+Lockdown::~Lockdown() = default;
+
+void Lockdown::release()
+{
+    m_guard.setRefusalTypes(nullptr, nullptr);
+    for (PyRef *ref : {&m_objcapModule, &m_capabilityError, &m_limitExceeded, &m_hiddenAttributeError, &m_viewType, &m_guardType, &m_subclassesType, &m_views,
+                       &m_originals, &m_pluginBuiltins, &m_compiled})
+        ref->reset();
+}
+
+Result<void> Lockdown::installModule()
+{
+    m_objcapModule = ObjcapModule::create(this);
+    if (!m_objcapModule)
+        return failure("objcap module");
+    m_capabilityError = PyRef::steal(PyObject_GetAttrString(m_objcapModule.get(), "CapabilityError"));
+    m_limitExceeded = PyRef::steal(PyObject_GetAttrString(m_objcapModule.get(), "LimitExceeded"));
+    // A hidden attribute raises an AttributeError that is also a ValueError: code that probes
+    // functions and tolerates failure (dataclasses building a docstring through
+    // inspect.signature catches ValueError) keeps working. It prints as AttributeError.
+    PyRef bases = PyRef::steal(PyTuple_Pack(2, PyExc_AttributeError, PyExc_ValueError));
+    m_hiddenAttributeError = bases ? PyRef::steal(PyErr_NewException("builtins.AttributeError", bases.get(), nullptr))
+                                   : PyRef();
+    if (!m_capabilityError || !m_limitExceeded || !m_hiddenAttributeError)
+        return failure("objcap exceptions");
+    return {};
+}
+
+Result<void> Lockdown::installImporter()
+{
+    m_viewType = ModuleView::createType();
+    m_views = PyRef::steal(PyDict_New());
+    m_compiled = PyRef::steal(PyDict_New());
+    m_originals = PyRef::steal(PyDict_New());
+    if (!m_viewType || !m_views || !m_compiled || !m_originals)
+        return failure("importer");
+    return {};
+}
+
+Result<void> Lockdown::sealBuiltins(PyObject *mainDict)
+{
+    PyObject *builtins = PyEval_GetBuiltins();  // borrowed: the interpreter's builtins dict
+    if (!builtins)
+        return failure("builtins");
+    for (const char *name : {"exec", "eval", "compile"}) {
+        PyObject *original = PyDict_GetItemString(builtins, name);
+        if (!original || PyDict_SetItemString(m_originals.get(), name, original) < 0)
+            return failure("builtins");
+    }
+    PyRef moduleName = PyRef::steal(PyUnicode_FromString("builtins"));
+    for (PyMethodDef *def = SandboxBuiltins::interpreterFunctions(); def->ml_name; ++def) {
+        PyRef function = PyRef::steal(PyCFunction_NewEx(def, m_objcapModule.get(), moduleName.get()));
+        if (!function || PyDict_SetItemString(builtins, def->ml_name, function.get()) < 0)
+            return failure("builtins");
+    }
+
+    m_pluginBuiltins = PyRef::steal(PyDict_Copy(builtins));
+    if (!m_pluginBuiltins)
+        return failure("builtins");
+    for (const char *name : removedBuiltins) {
+        if (PyDict_GetItemString(m_pluginBuiltins.get(), name) &&
+            PyDict_DelItemString(m_pluginBuiltins.get(), name) < 0)
+            return failure("builtins");
+    }
+    for (const char *name : {"__loader__", "__spec__"}) {
+        if (PyDict_GetItemString(m_pluginBuiltins.get(), name) &&
+            PyDict_DelItemString(m_pluginBuiltins.get(), name) < 0)
+            return failure("builtins");
+    }
+    for (PyMethodDef *def = SandboxBuiltins::pluginFunctions(); def->ml_name; ++def) {
+        PyRef function = PyRef::steal(PyCFunction_NewEx(def, m_objcapModule.get(), moduleName.get()));
+        if (!function || PyDict_SetItemString(m_pluginBuiltins.get(), def->ml_name, function.get()) < 0)
+            return failure("builtins");
+    }
+
+    // The plugin runs as __main__ (so that code looking up its classes' module finds the
+    // plugin's own namespace), with the sealed built-ins and no way to the import machinery.
+    for (const char *name : {"__loader__", "__spec__", "__file__", "__cached__"}) {
+        if (PyDict_GetItemString(mainDict, name) && PyDict_DelItemString(mainDict, name) < 0)
+            return failure("__main__");
+    }
+    if (PyDict_SetItemString(mainDict, "__builtins__", m_pluginBuiltins.get()) < 0)
+        return failure("__main__");
+    return {};
+}
+
+Result<void> Lockdown::sealIntrospection()
+{
+    // `types` learns the interpreter's internal types from the very attributes hidden below
+    // (type(f.__code__), type(tb.tb_frame), ...); the standard library imports it everywhere.
+    if (!load("types"))
+        return failure("types");
+    m_guardType = GuardedAttribute::createType();
+    if (!m_guardType)
+        return failure("introspection");
+    for (const Hidden &hidden : hiddenAttributes) {
+        if (!GuardedAttribute::install(m_guardType.get(), hidden.type, hidden.name, hidden.type == &PyFrame_Type))
+            return failure("introspection");
+    }
+    m_subclassesType = SubclassesFilter::createType();
+    if (!m_subclassesType || !SubclassesFilter::install(m_subclassesType.get()))
+        return failure("introspection");
+    return {};
+}
+
+bool Lockdown::allowsImport(const std::string &module) const
+{
+    return m_guard.policy().allowsImport(module);
+}
+
+bool Lockdown::hidesAttribute(const std::string &module, const char *name) const
+{
+    return m_guard.policy().hidesAttribute(module, name);
+}
+
+PyRef Lockdown::importView(const std::string &module)
+{
+    PyObject *cached = PyDict_GetItemString(m_views.get(), module.c_str());  // borrowed
+    if (cached)
+        return PyRef::borrow(cached);
+    PyRef real = load(module);
+    if (!real)
+        return {};
+    PyRef view = ModuleView::create(m_viewType.get(), real.get(), this);
+    if (!view || PyDict_SetItemString(m_views.get(), module.c_str(), view.get()) < 0)
+        return {};
+    m_guard.allowed("import", module);
+    return view;
+}
+
+PyRef Lockdown::load(const std::string &module)
+{
+    SandboxGuard::HostScope scope(m_guard);
+    PyRef name = PyRef::steal(PyUnicode_FromString(module.c_str()));
+    PyRef top = name ? PyRef::steal(PyImport_ImportModuleLevelObject(name.get(), nullptr, nullptr, nullptr, 0))
+                     : PyRef();
+    return top ? PyRef::steal(PyImport_GetModule(name.get())) : PyRef();
+}
+
+PyRef Lockdown::objcapView()
+{
+    PyObject *cached = PyDict_GetItemString(m_views.get(), "objcap");
+    if (cached)
+        return PyRef::borrow(cached);
+    PyRef view = ModuleView::create(m_viewType.get(), m_objcapModule.get(), this);
+    if (!view || PyDict_SetItemString(m_views.get(), "objcap", view.get()) < 0)
+        return {};
+    return view;
+}
+
+PyObject *Lockdown::originalBuiltin(const char *name) const
+{
+    return PyDict_GetItemString(m_originals.get(), name);
+}
+
+bool Lockdown::rememberCode(PyObject *code)
+{
+    PyRef key = PyRef::steal(PyLong_FromVoidPtr(code));
+    PyRef entry = key ? PyRef::steal(PyTuple_Pack(2, m_compiled.get(), key.get())) : PyRef();
+    PyRef callback = entry ? PyRef::steal(PyCFunction_New(&forgetCodeDef, entry.get())) : PyRef();
+    PyRef ref = callback ? PyRef::steal(PyWeakref_NewRef(code, callback.get())) : PyRef();
+    return ref && PyDict_SetItem(m_compiled.get(), key.get(), ref.get()) == 0;
+}
+
+bool Lockdown::compiledHere(PyObject *code) const
+{
+    PyRef key = PyRef::steal(PyLong_FromVoidPtr(code));
+    PyObject *ref = key ? PyDict_GetItem(m_compiled.get(), key.get()) : nullptr;  // borrowed
+    if (!ref)
+        return false;
+    PyObject *alive = nullptr;
+    if (PyWeakref_GetRef(ref, &alive) <= 0) {
+        PyErr_Clear();
+        return false;
+    }
+    const bool same = alive == code;
+    Py_DECREF(alive);
+    return same;
+}
+
+bool Lockdown::isHostModuleDict(PyObject *globals) const
+{
+    PyObject *name = PyDict_GetItemString(globals, "__name__");  // borrowed
+    if (!name || !PyUnicode_Check(name))
+        return false;
+    const char *text = PyUnicode_AsUTF8(name);
+    if (!text) {
+        PyErr_Clear();
+        return false;
+    }
+    if (m_guard.isPluginModule(text))
+        return false;
+    PyObject *module = PyDict_GetItem(PyImport_GetModuleDict(), name);  // borrowed
+    if (!module || !PyModule_Check(module) || PyModule_GetDict(module) != globals)
+        return false;
+    // importlib executes a module's code in its namespace while it is being loaded.
+    PyRef spec = PyRef::steal(PyObject_GetAttrString(module, "__spec__"));
+    PyRef initializing = spec ? PyRef::steal(PyObject_GetAttrString(spec.get(), "_initializing")) : PyRef();
+    PyErr_Clear();
+    return !(initializing && PyObject_IsTrue(initializing.get()) == 1);
+}
+
+} // namespace objcap::py

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "objcap/result.h"
+#include "pyref.h"
+
+#include <memory>
+#include <string>
+
+namespace objcap::py {
+
+class SandboxGuard;
+
+// The objcap rules of one plugin interpreter, applied in the fixed bring-up order before any
+// plugin code runs: the objcap module, the controlled importer, then the seals (built-ins,
+// hidden introspection, the plugin's __main__). Owns the interpreter-side objects that
+// implement them; the sandbox's own built-in functions reach it through the objcap module.
+// Everything here runs on the sandbox thread with its interpreter active.
+class Lockdown {
+public:
+    // mainDict: the plugin's __main__ globals.
+    static Result<std::unique_ptr<Lockdown>> apply(SandboxGuard &guard, PyObject *mainDict);
+    ~Lockdown();
+    void release();  // drops every Python reference; before the interpreter ends
+
+    SandboxGuard &guard() { return m_guard; }
+    PyObject *capabilityError() const { return m_capabilityError.get(); }
+    PyObject *limitExceeded() const { return m_limitExceeded.get(); }
+    PyObject *pluginBuiltins() const { return m_pluginBuiltins.get(); }
+
+    bool allowsImport(const std::string &module) const;
+    bool hidesAttribute(const std::string &module, const char *name) const;
+    // Imports an allowed module in host scope and returns its view (cached); null PyRef with
+    // an exception set on failure. Does not check the policy.
+    PyRef importView(const std::string &module);
+    // The view of the objcap module itself.
+    PyRef objcapView();
+    // Loads a module in host scope, straight through the import machinery (never through a
+    // frame's __import__), and returns the module itself. Checks nothing: callers do.
+    PyRef load(const std::string &module);
+
+    // exec/eval/compile support for the sealed built-ins.
+    PyObject *originalBuiltin(const char *name) const;  // borrowed
+    bool rememberCode(PyObject *code);                  // code compiled by the sandbox's compile()
+    bool compiledHere(PyObject *code) const;
+    // A fully loaded module of the host's (not the plugin's, not one being imported): code
+    // evaluated in its globals would run with everything that module holds.
+    bool isHostModuleDict(PyObject *globals) const;
+
+private:
+    Lockdown(SandboxGuard &guard) : m_guard(guard) {}
+    Result<void> installModule();
+    Result<void> installImporter();
+    Result<void> sealBuiltins(PyObject *mainDict);
+    Result<void> sealIntrospection();
+
+    SandboxGuard &m_guard;
+    PyRef m_objcapModule;
+    PyRef m_capabilityError;
+    PyRef m_limitExceeded;
+    PyRef m_hiddenAttributeError;
+    PyRef m_viewType;
+    PyRef m_guardType;
+    PyRef m_subclassesType;
+    PyRef m_views;          // module name -> view
+    PyRef m_originals;      // name -> the interpreter's original built-in (exec, eval, compile)
+    PyRef m_pluginBuiltins; // the plugin's __builtins__
+    PyRef m_compiled;       // id(code) -> weakref(code): code objects the sandbox compiled
+};
+
+} // namespace objcap::py

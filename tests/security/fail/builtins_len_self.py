@@ -1,0 +1,3 @@
+# Technique: len.__self__ is the builtins module
+# expect: AttributeError
+len.__self__.open('objcap-escape-marker', 'w').write('x')

@@ -1,0 +1,3 @@
+# Technique: '{0.__self__}'.format(print)
+# expect: AttributeError
+print('{0.__self__.open}'.format(print))

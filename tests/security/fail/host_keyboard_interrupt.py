@@ -1,0 +1,3 @@
+# Technique: KeyboardInterrupt as if the user pressed Ctrl-C
+# expect: KeyboardInterrupt
+raise KeyboardInterrupt

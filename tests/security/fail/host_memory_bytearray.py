@@ -1,0 +1,3 @@
+# Technique: allocate a petabyte
+# expect: MemoryError
+bytearray(10 ** 15)

@@ -1,0 +1,3 @@
+# Technique: a petabyte by repetition
+# expect: MemoryError
+b'x' * 10 ** 15

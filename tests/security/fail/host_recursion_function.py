@@ -1,0 +1,5 @@
+# Technique: unbounded Python recursion
+# expect: RecursionError
+def f(n):
+    return f(n + 1) + 1
+f(0)

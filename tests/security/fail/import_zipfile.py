@@ -1,0 +1,4 @@
+# Technique: zipfile writes an archive
+# expect: ImportError
+import zipfile
+zipfile.ZipFile('objcap-escape-marker', 'w').close()

@@ -1,0 +1,4 @@
+# Technique: statistics.sys.modules
+# expect: AttributeError
+import statistics
+statistics.sys.modules['builtins'].open('objcap-escape-marker', 'w').write('x')

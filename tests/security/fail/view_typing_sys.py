@@ -1,0 +1,4 @@
+# Technique: typing.sys.modules
+# expect: AttributeError
+import typing
+typing.sys.modules['builtins'].open('objcap-escape-marker', 'w').write('x')
