@@ -40,10 +40,12 @@ for p in "${patches[@]}"; do
 done
 
 jobs=$(nproc 2>/dev/null || echo 2)
+# The runtime's objcap_patch_level marker (patch 0002): how many patches it carries.
+level=${#patches[@]}
 (
     cd "$src"
     ./configure --prefix="$prefix" --enable-shared --with-ensurepip=no --disable-test-modules \
-        LDFLAGS="-Wl,-rpath,$prefix/lib" >"$work/configure.log" 2>&1 \
+        CPPFLAGS="-DOBJCAP_PATCH_LEVEL=$level" LDFLAGS="-Wl,-rpath,$prefix/lib" >"$work/configure.log" 2>&1 \
         || { tail -n 40 "$work/configure.log"; exit 1; }
     make -j"$jobs" >"$work/make.log" 2>&1 || { tail -n 60 "$work/make.log"; exit 1; }
     make install DESTDIR="$work/stage" >"$work/install.log" 2>&1 || { tail -n 40 "$work/install.log"; exit 1; }
