@@ -49,7 +49,7 @@ Result<void> checkKeys(const toml::table &table, std::initializer_list<std::stri
             ok = ok || key.str() == k;
         if (!ok)
             return Error::make(ErrorCode::Runtime,
-                               where(origin, node.source()) + ": unknown key '" + std::string(key.str()) + "'");
+                               where(origin, key.source()) + ": unknown key '" + std::string(key.str()) + "'");
     }
     return {};
 }

@@ -88,9 +88,7 @@ void SandboxThread::run(std::promise<Result<void>> &ready)
                 continue;
             }
         }
-        m_busy = true;
         task(interp.get());
-        m_busy = false;
     }
 
     {
@@ -141,6 +139,12 @@ std::future<Result<Value>> SandboxThread::eval(std::string expression, RunOption
     return submit<Value>([expression = std::move(expression), options](py::SubInterpreter &i) {
         return i.eval(expression, options);
     });
+}
+
+bool SandboxThread::busy()
+{
+    std::lock_guard lock(m_interpMutex);
+    return m_interp && m_interp->running();
 }
 
 void SandboxThread::interrupt()

@@ -31,7 +31,7 @@ public:
     std::future<Result<void>> exec(std::string source, std::string filename, RunOptions options);
     std::future<Result<Value>> eval(std::string expression, RunOptions options);
     void interrupt();
-    bool busy() const { return m_busy; }
+    bool busy();
     const AuditLog &auditLog() const { return m_auditLog; }
 
     // Interrupts the running call, fails the queued ones with ErrorCode::Closed, ends the
@@ -58,7 +58,6 @@ private:
     std::deque<Task> m_queue;
     bool m_stopping = false;
     bool m_finished = false;
-    std::atomic<bool> m_busy{false};
     py::SubInterpreter *m_interp = nullptr;  // owned by the thread's stack; valid while it runs
     std::mutex m_interpMutex;                // guards m_interp for interrupt()
     std::thread m_thread;

@@ -89,6 +89,8 @@ void tst_Cli::exec_data()
                                        << "ValueError: bad value";
     QTest::newRow("syntax error") << QByteArray("ok = 1\nthis is not python\n") << QStringList() << 1 << ""
                                   << "line 2";
+    QTest::newRow("a million lines, streamed") << QByteArray("for i in range(10**6):\n    print(i)\n") << QStringList()
+                                               << 0 << "\n999999\n" << "";
     QTest::newRow("not UTF-8") << QByteArray("x = '\xff\xfe'\n") << QStringList() << 1 << ""
                                << "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff";
     QTest::newRow("SystemExit is a plugin error") << QByteArray("raise SystemExit(5)\n") << QStringList() << 1 << ""

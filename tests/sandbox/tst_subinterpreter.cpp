@@ -29,6 +29,7 @@ private slots:
     void sandboxesDoNotShareNames();
     void twoSandboxesRunInParallel();
     void lockdownRefusesAndRecords();
+    void hostNarrowsThePolicy();
 
 private:
     std::unique_ptr<objcap::Runtime> m_runtime;
@@ -212,6 +213,23 @@ void tst_SubInterpreter::lockdownRefusesAndRecords()
     }));
     QCOMPARE(sandbox->eval("6 * 7").get().value(), Value(42));  // still alive
     QCOMPARE(m_runtime->interpreterCount(), 2);
+}
+
+void tst_SubInterpreter::hostNarrowsThePolicy()
+{
+    auto policy = std::make_shared<objcap::SandboxPolicy>(objcap::SandboxPolicy::defaults());
+    policy->disallowImport("json");
+    auto created = m_runtime->createSandbox({"narrow", {}, policy});
+    QVERIFY(created);
+    auto narrow = std::move(created).value();
+    auto refused = narrow->exec("import json\n", "n.py").get();
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().message),
+             QStringLiteral("ImportError: import of 'json' is not allowed in a sandbox"));
+    QVERIFY(narrow->exec("import re\n", "r.py").get());
+    // Another sandbox keeps the defaults.
+    auto other = newSandbox(*m_runtime);
+    QVERIFY(other->exec("import json\n", "j.py").get());
 }
 
 QTEST_APPLESS_MAIN(tst_SubInterpreter)

@@ -57,7 +57,7 @@ public:
     // Interrupts the call running now, if any (ErrorCode::Interrupted). Any thread.
     void interrupt();
 
-    // True while a call is executing on the sandbox thread.
+    // True while a call is executing on the sandbox thread; once it is, interrupt() reaches it.
     bool busy() const;
 
     // What plugin code tried that the lockdown judged: every refusal, and the imports it

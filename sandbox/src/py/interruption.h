@@ -28,6 +28,7 @@ public:
     std::uint64_t beginRun();
     void endRun() { m_currentRun = 0; }
     bool interrupted(std::uint64_t run) const { return m_interruptedRun.load() == run; }
+    bool running() const { return m_currentRun.load() != 0; }
     ErrorCode reason() const { return static_cast<ErrorCode>(m_reason.load()); }
 
     // Any thread. run == 0 means the call running now.

@@ -210,6 +210,11 @@ SubInterpreter::~SubInterpreter()
     d->guard->uninstall();
 }
 
+bool SubInterpreter::running() const
+{
+    return d->interruption->running();
+}
+
 void SubInterpreter::interrupt(ErrorCode reason)
 {
     d->interruption->request(0, reason);

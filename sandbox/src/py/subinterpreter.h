@@ -36,6 +36,8 @@ public:
 
     // Interrupts the call running now, if any; the call fails with `reason`. Any thread.
     void interrupt(ErrorCode reason);
+    // True while a call runs, from the moment an interrupt would reach it. Any thread.
+    bool running() const;
 
     struct Impl;
 
