@@ -1,5 +1,6 @@
 #include "guardedattribute.h"
 
+#include "gcfields.h"
 #include "sandboxguard.h"
 
 #include <string>
@@ -15,6 +16,7 @@ struct GuardObject {
     PyTypeObject *owner;
     bool openInHostScope;
 };
+using Gc = GcFields<GuardObject, &GuardObject::original, &GuardObject::name>;
 
 GuardObject *asGuard(PyObject *self)
 {
@@ -68,38 +70,14 @@ PyObject *repr(PyObject *self)
     return PyUnicode_FromFormat("<hidden attribute %R of '%s' objects>", g->name, g->owner->tp_name);
 }
 
-int traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(asGuard(self)->original);
-    Py_VISIT(asGuard(self)->name);
-    Py_VISIT(Py_TYPE(self));
-    return 0;
-}
-
-int clear(PyObject *self)
-{
-    Py_CLEAR(asGuard(self)->original);
-    Py_CLEAR(asGuard(self)->name);
-    return 0;
-}
-
-void dealloc(PyObject *self)
-{
-    PyTypeObject *tp = Py_TYPE(self);
-    PyObject_GC_UnTrack(self);
-    clear(self);
-    tp->tp_free(self);
-    Py_DECREF(tp);
-}
-
 PyType_Slot slots[] = {
     {Py_tp_descr_get, reinterpret_cast<void *>(descrGet)},
     {Py_tp_descr_set, reinterpret_cast<void *>(descrSet)},
     {Py_tp_repr, reinterpret_cast<void *>(repr)},
     {Py_tp_call, reinterpret_cast<void *>(call)},
-    {Py_tp_traverse, reinterpret_cast<void *>(traverse)},
-    {Py_tp_clear, reinterpret_cast<void *>(clear)},
-    {Py_tp_dealloc, reinterpret_cast<void *>(dealloc)},
+    {Py_tp_traverse, reinterpret_cast<void *>(Gc::traverse)},
+    {Py_tp_clear, reinterpret_cast<void *>(Gc::clear)},
+    {Py_tp_dealloc, reinterpret_cast<void *>(Gc::dealloc)},
     {0, nullptr},
 };
 

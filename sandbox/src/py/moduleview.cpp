@@ -1,5 +1,6 @@
 #include "moduleview.h"
 
+#include "gcfields.h"
 #include "lockdown.h"
 
 #include <string>
@@ -13,6 +14,7 @@ struct ViewObject {
     PyObject *module;
     Lockdown *lockdown;
 };
+using Gc = GcFields<ViewObject, &ViewObject::module>;
 
 ViewObject *asView(PyObject *self)
 {
@@ -158,28 +160,6 @@ PyObject *repr(PyObject *self)
     return PyUnicode_FromFormat("<module '%s' (sandbox view)>", moduleName(asView(self)->module).c_str());
 }
 
-int traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(asView(self)->module);
-    Py_VISIT(Py_TYPE(self));
-    return 0;
-}
-
-int clear(PyObject *self)
-{
-    Py_CLEAR(asView(self)->module);
-    return 0;
-}
-
-void dealloc(PyObject *self)
-{
-    PyTypeObject *tp = Py_TYPE(self);
-    PyObject_GC_UnTrack(self);
-    clear(self);
-    tp->tp_free(self);
-    Py_DECREF(tp);
-}
-
 PyMethodDef methods[] = {
     {"__dir__", dir, METH_NOARGS, nullptr},
     {nullptr, nullptr, 0, nullptr},
@@ -190,9 +170,9 @@ PyType_Slot slots[] = {
     {Py_tp_setattro, reinterpret_cast<void *>(setattro)},
     {Py_tp_repr, reinterpret_cast<void *>(repr)},
     {Py_tp_methods, methods},
-    {Py_tp_traverse, reinterpret_cast<void *>(traverse)},
-    {Py_tp_clear, reinterpret_cast<void *>(clear)},
-    {Py_tp_dealloc, reinterpret_cast<void *>(dealloc)},
+    {Py_tp_traverse, reinterpret_cast<void *>(Gc::traverse)},
+    {Py_tp_clear, reinterpret_cast<void *>(Gc::clear)},
+    {Py_tp_dealloc, reinterpret_cast<void *>(Gc::dealloc)},
     {0, nullptr},
 };
 

@@ -1,5 +1,6 @@
 #include "subclassesfilter.h"
 
+#include "gcfields.h"
 #include "sandboxguard.h"
 
 #include <string>
@@ -13,6 +14,7 @@ struct FilterObject {
     PyObject *original;  // type.__subclasses__, the method descriptor
     PyObject *bound;     // the class it was looked up on, or null for the descriptor itself
 };
+using Gc = GcFields<FilterObject, &FilterObject::original, &FilterObject::bound>;
 
 FilterObject *asFilter(PyObject *self)
 {
@@ -107,37 +109,13 @@ PyObject *repr(PyObject *self)
     return PyUnicode_FromString("<method '__subclasses__' of 'type' objects>");
 }
 
-int traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(asFilter(self)->original);
-    Py_VISIT(asFilter(self)->bound);
-    Py_VISIT(Py_TYPE(self));
-    return 0;
-}
-
-int clear(PyObject *self)
-{
-    Py_CLEAR(asFilter(self)->original);
-    Py_CLEAR(asFilter(self)->bound);
-    return 0;
-}
-
-void dealloc(PyObject *self)
-{
-    PyTypeObject *tp = Py_TYPE(self);
-    PyObject_GC_UnTrack(self);
-    clear(self);
-    tp->tp_free(self);
-    Py_DECREF(tp);
-}
-
 PyType_Slot slots[] = {
     {Py_tp_descr_get, reinterpret_cast<void *>(descrGet)},
     {Py_tp_call, reinterpret_cast<void *>(call)},
     {Py_tp_repr, reinterpret_cast<void *>(repr)},
-    {Py_tp_traverse, reinterpret_cast<void *>(traverse)},
-    {Py_tp_clear, reinterpret_cast<void *>(clear)},
-    {Py_tp_dealloc, reinterpret_cast<void *>(dealloc)},
+    {Py_tp_traverse, reinterpret_cast<void *>(Gc::traverse)},
+    {Py_tp_clear, reinterpret_cast<void *>(Gc::clear)},
+    {Py_tp_dealloc, reinterpret_cast<void *>(Gc::dealloc)},
     {0, nullptr},
 };
 
