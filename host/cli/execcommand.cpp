@@ -1,6 +1,7 @@
 #include "execcommand.h"
 
 #include "exitcode.h"
+#include "grantoption.h"
 
 #include <objcap/runtime.h>
 
@@ -18,7 +19,9 @@ namespace {
 
 int usage(const QString &message)
 {
-    std::fprintf(stderr, "objcap exec: %s\nusage: objcap exec [--time-limit SECONDS] [--audit] FILE.py\n",
+    std::fprintf(stderr,
+                 "objcap exec: %s\nusage: objcap exec [--time-limit SECONDS] [--audit] [--grant CAPABILITY]... "
+                 "FILE.py\n",
                  qPrintable(message));
     return UsageError;
 }
@@ -31,6 +34,13 @@ void forward(objcap::Stream stream, std::string_view text)
     } else {
         std::fwrite(text.data(), 1, text.size(), stdout);
     }
+}
+
+void log(objcap::LogLevel level, std::string_view message)
+{
+    static const char *names[] = {"DEBUG", "INFO", "WARNING", "ERROR"};
+    std::fflush(stdout);
+    std::fprintf(stderr, "[%s] %.*s\n", names[static_cast<int>(level)], static_cast<int>(message.size()), message.data());
 }
 
 void printAudit(const std::vector<objcap::AuditRecord> &records, std::uint64_t refusals)
@@ -59,6 +69,10 @@ int ExecCommand::run(const QStringList &arguments)
     parser.addOption(timeLimit);
     QCommandLineOption auditOption(QStringLiteral("audit"), QStringLiteral("Print the sandbox's refusals at exit."));
     parser.addOption(auditOption);
+    QCommandLineOption grantOption(QStringLiteral("grant"),
+                                   QStringLiteral("Grant a capability: files=DIR[:ro], file=PATH[:ro], log."),
+                                   QStringLiteral("CAPABILITY"));
+    parser.addOption(grantOption);
     parser.addPositionalArgument(QStringLiteral("FILE.py"), QStringLiteral("Script to run in a sandbox."));
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -88,6 +102,14 @@ int ExecCommand::run(const QStringList &arguments)
         return usage(QStringLiteral("%1: %2").arg(path, file.errorString()));
     const QByteArray source = file.readAll();
 
+    std::vector<GrantOption::Grant> grants;
+    for (const QString &spec : parser.values(grantOption)) {
+        auto grant = GrantOption::parse(spec, &log);
+        if (!grant)
+            return usage(QString::fromStdString(grant.error().message));
+        grants.push_back(std::move(grant).value());
+    }
+
     auto runtime = objcap::Runtime::start();
     if (!runtime) {
         std::fprintf(stderr, "objcap: %s\n", runtime.error().message.c_str());
@@ -98,6 +120,8 @@ int ExecCommand::run(const QStringList &arguments)
         std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
         return RuntimeFailure;
     }
+    for (GrantOption::Grant &grant : grants)
+        sandbox.value()->grant(grant.name, std::move(grant.capability));
     objcap::Result<void> result = sandbox.value()->exec(source.toStdString(), path.toStdString(), options).get();
     // End the sandbox first: what its finalizers print comes before the verdict.
     const std::vector<objcap::AuditRecord> audit = sandbox.value()->auditLog();

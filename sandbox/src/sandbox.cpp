@@ -36,6 +36,16 @@ bool Sandbox::busy() const
     return m_thread->busy();
 }
 
+void Sandbox::grant(const std::string &name, std::shared_ptr<Capability> capability)
+{
+    m_thread->grants().grant(name, std::move(capability));
+}
+
+bool Sandbox::revoke(const std::string &name)
+{
+    return m_thread->grants().revoke(name);
+}
+
 std::vector<AuditRecord> Sandbox::auditLog() const
 {
     return m_thread->auditLog().records();

@@ -60,7 +60,7 @@ SandboxThread::~SandboxThread()
 
 void SandboxThread::run(std::promise<Result<void>> &ready)
 {
-    auto created = py::SubInterpreter::create({m_name, m_output, *m_policy, m_auditLog}, m_watchdog);
+    auto created = py::SubInterpreter::create({m_name, m_output, *m_policy, m_auditLog, m_grants}, m_watchdog);
     if (!created) {
         markFinished();
         ready.set_value(created.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditlog.h"
+#include "granttable.h"
 #include "objcap/sandbox.h"
 
 #include <atomic>
@@ -33,6 +34,7 @@ public:
     void interrupt();
     bool busy();
     const AuditLog &auditLog() const { return m_auditLog; }
+    GrantTable &grants() { return m_grants; }
 
     // Interrupts the running call, fails the queued ones with ErrorCode::Closed, ends the
     // interpreter and joins the thread. Idempotent and safe from several threads. Returns
@@ -52,6 +54,7 @@ private:
     OutputSink m_output;
     std::shared_ptr<const SandboxPolicy> m_policy;
     AuditLog m_auditLog;
+    GrantTable m_grants;
     Watchdog &m_watchdog;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -1,5 +1,7 @@
 #include "objcap/value.h"
 
+#include "objcap/capability.h"
+
 #include <cstdio>
 
 namespace objcap {
@@ -49,6 +51,10 @@ std::string Value::repr() const
             for (size_t i = 0; i < l.size(); ++i)
                 out += (i ? ", " : "") + l[i].repr();
             return out + "]";
+        }
+        std::string operator()(const CapabilityRef &c) const
+        {
+            return c ? "<" + c->kind() + " capability>" : "None";
         }
         std::string operator()(const Dict &d) const
         {

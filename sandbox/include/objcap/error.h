@@ -12,6 +12,16 @@ enum class ErrorCode {
     LimitExceeded,   // a time or memory budget stopped the plugin
     Interrupted,     // the host interrupted the plugin
     Closed,          // the sandbox has been shut down
+    // What a capability method reports; the plugin sees the matching Python exception.
+    Refused,         // objcap.CapabilityError: beyond what was granted (escape, read-only, quota)
+    Revoked,         // objcap.RevokedError
+    InvalidArgument, // TypeError
+    InvalidValue,    // ValueError
+    NotFound,        // FileNotFoundError
+    AlreadyExists,   // FileExistsError
+    IsADirectory,    // IsADirectoryError
+    NotADirectory,   // NotADirectoryError
+    Io,              // OSError
 };
 
 // A failure crossing the public API. A Python exception is captured as text while its

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "objcap/auditrecord.h"
+#include "objcap/capability.h"
 #include "objcap/result.h"
 #include "objcap/sandboxpolicy.h"
 #include "objcap/value.h"
@@ -60,8 +61,15 @@ public:
     // True while a call is executing on the sandbox thread; once it is, interrupt() reaches it.
     bool busy() const;
 
-    // What plugin code tried that the lockdown judged: every refusal, and the imports it
-    // allowed. The most recent AuditLog records; refusalCount() counts all refusals.
+    // Makes `capability` reachable by plugin code as ctx.<name> (the global `ctx` of code the
+    // sandbox runs); replaces an earlier grant of that name. Any thread.
+    void grant(const std::string &name, std::shared_ptr<Capability> capability);
+    // Revokes the grant: every later call on it, on what was minted from it and on file handles
+    // opened through it raises objcap.RevokedError. False if nothing of that name was granted.
+    bool revoke(const std::string &name);
+
+    // What plugin code tried that the lockdown judged: every refusal, the imports it allowed,
+    // and every capability call. The most recent AuditLog records; refusalCount() counts all refusals.
     std::vector<AuditRecord> auditLog() const;
     std::uint64_t refusalCount() const;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -8,18 +9,22 @@
 
 namespace objcap {
 
+class Capability;
+
 struct Bytes {
     std::string data;
     bool operator==(const Bytes &) const = default;
 };
 
 // A value that crosses the host/plugin boundary: None, bool, int, float, str, bytes, list
-// and dict with str keys. Objects never cross; values are copied. Dicts keep insertion order.
+// and dict with str keys, plus capabilities the host minted (which a plugin holds as opaque
+// proxies). Objects never cross; values are copied. Dicts keep insertion order.
 class Value {
 public:
     using List = std::vector<Value>;
     using Dict = std::vector<std::pair<std::string, Value>>;
-    using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Bytes, List, Dict>;
+    using CapabilityRef = std::shared_ptr<Capability>;
+    using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Bytes, List, Dict, CapabilityRef>;
 
     Value() = default;
     Value(std::nullptr_t) {}
@@ -32,6 +37,7 @@ public:
     Value(Bytes b) : m_v(std::move(b)) {}
     Value(List l) : m_v(std::move(l)) {}
     Value(Dict d) : m_v(std::move(d)) {}
+    Value(CapabilityRef c) : m_v(std::move(c)) {}
 
     bool isNone() const { return std::holds_alternative<std::monostate>(m_v); }
     template <typename T> bool is() const { return std::holds_alternative<T>(m_v); }

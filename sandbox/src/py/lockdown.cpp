@@ -1,5 +1,7 @@
 #include "lockdown.h"
 
+#include "capabilityproxy.h"
+#include "plugincontext.h"
 #include "errorcapture.h"
 #include "guardedattribute.h"
 #include "moduleview.h"
@@ -75,10 +77,11 @@ PyMethodDef forgetCodeDef = {"forget", forgetCode, METH_O, nullptr};
 
 } // namespace
 
-Result<std::unique_ptr<Lockdown>> Lockdown::apply(SandboxGuard &guard, PyObject *mainDict)
+Result<std::unique_ptr<Lockdown>> Lockdown::apply(SandboxGuard &guard, PyObject *mainDict,
+                                                  const detail::GrantTable &grants)
 {
     std::unique_ptr<Lockdown> lockdown(new Lockdown(guard));
-    Result<void> r = lockdown->installModule();
+    Result<void> r = lockdown->installModule(mainDict, grants);
     if (r)
         r = lockdown->installImporter();
     if (r)
@@ -98,12 +101,13 @@ Lockdown::~Lockdown() = default;
 void Lockdown::release()
 {
     m_guard.setRefusalTypes(nullptr, nullptr);
-    for (PyRef *ref : {&m_objcapModule, &m_capabilityError, &m_limitExceeded, &m_hiddenAttributeError, &m_viewType, &m_guardType, &m_subclassesType, &m_views,
+    for (PyRef *ref : {&m_objcapModule, &m_capabilityError, &m_limitExceeded, &m_hiddenAttributeError, &m_revokedError,
+                       &m_capabilityType, &m_capabilityMethodType, &m_contextType, &m_viewType, &m_guardType, &m_subclassesType, &m_views,
                        &m_originals, &m_pluginBuiltins, &m_compiled})
         ref->reset();
 }
 
-Result<void> Lockdown::installModule()
+Result<void> Lockdown::installModule(PyObject *mainDict, const detail::GrantTable &grants)
 {
     m_objcapModule = ObjcapModule::create(this);
     if (!m_objcapModule)
@@ -116,8 +120,17 @@ Result<void> Lockdown::installModule()
     PyRef bases = PyRef::steal(PyTuple_Pack(2, PyExc_AttributeError, PyExc_ValueError));
     m_hiddenAttributeError = bases ? PyRef::steal(PyErr_NewException("builtins.AttributeError", bases.get(), nullptr))
                                    : PyRef();
-    if (!m_capabilityError || !m_limitExceeded || !m_hiddenAttributeError)
+    m_revokedError = PyRef::steal(PyObject_GetAttrString(m_objcapModule.get(), "RevokedError"));
+    if (!m_capabilityError || !m_limitExceeded || !m_hiddenAttributeError || !m_revokedError)
         return failure("objcap exceptions");
+
+    m_capabilityType = CapabilityProxy::createType();
+    m_capabilityMethodType = CapabilityProxy::createMethodType();
+    m_contextType = PluginContext::createType();
+    PyRef context = m_contextType ? PluginContext::create(m_contextType.get(), this, &grants) : PyRef();
+    if (!m_capabilityType || !m_capabilityMethodType || !context ||
+        PyDict_SetItemString(mainDict, "ctx", context.get()) < 0)
+        return failure("capabilities");
     return {};
 }
 

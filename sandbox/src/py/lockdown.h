@@ -6,25 +6,32 @@
 #include <memory>
 #include <string>
 
+namespace objcap::detail { class GrantTable; }
+
 namespace objcap::py {
 
 class SandboxGuard;
 
 // The objcap rules of one plugin interpreter, applied in the fixed bring-up order before any
-// plugin code runs: the objcap module, the controlled importer, then the seals (built-ins,
-// hidden introspection, the plugin's __main__). Owns the interpreter-side objects that
-// implement them; the sandbox's own built-in functions reach it through the objcap module.
+// plugin code runs: the objcap module (its exceptions, the capability proxy types and the
+// plugin's `ctx`), the controlled importer, then the seals (built-ins, hidden introspection,
+// the plugin's __main__). Owns the interpreter-side objects that implement them; the
+// sandbox's own built-in functions reach it through the objcap module.
 // Everything here runs on the sandbox thread with its interpreter active.
 class Lockdown {
 public:
-    // mainDict: the plugin's __main__ globals.
-    static Result<std::unique_ptr<Lockdown>> apply(SandboxGuard &guard, PyObject *mainDict);
+    // mainDict: the plugin's __main__ globals, which get `ctx` over `grants`.
+    static Result<std::unique_ptr<Lockdown>> apply(SandboxGuard &guard, PyObject *mainDict,
+                                                   const detail::GrantTable &grants);
     ~Lockdown();
     void release();  // drops every Python reference; before the interpreter ends
 
     SandboxGuard &guard() { return m_guard; }
     PyObject *capabilityError() const { return m_capabilityError.get(); }
     PyObject *limitExceeded() const { return m_limitExceeded.get(); }
+    PyObject *revokedError() const { return m_revokedError.get(); }
+    PyObject *capabilityType() const { return m_capabilityType.get(); }
+    PyObject *capabilityMethodType() const { return m_capabilityMethodType.get(); }
     PyObject *pluginBuiltins() const { return m_pluginBuiltins.get(); }
 
     bool allowsImport(const std::string &module) const;
@@ -48,7 +55,7 @@ public:
 
 private:
     Lockdown(SandboxGuard &guard) : m_guard(guard) {}
-    Result<void> installModule();
+    Result<void> installModule(PyObject *mainDict, const detail::GrantTable &grants);
     Result<void> installImporter();
     Result<void> sealBuiltins(PyObject *mainDict);
     Result<void> sealIntrospection();
@@ -57,6 +64,10 @@ private:
     PyRef m_objcapModule;
     PyRef m_capabilityError;
     PyRef m_limitExceeded;
+    PyRef m_revokedError;
+    PyRef m_capabilityType;
+    PyRef m_capabilityMethodType;
+    PyRef m_contextType;
     PyRef m_hiddenAttributeError;
     PyRef m_viewType;
     PyRef m_guardType;

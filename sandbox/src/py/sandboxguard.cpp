@@ -60,9 +60,9 @@ int SandboxGuard::refuseEvent(std::string_view event, std::string_view detail)
                   "'" + std::string(event) + "' is not allowed in a sandbox");
 }
 
-void SandboxGuard::allowed(std::string_view event, std::string_view detail)
+void SandboxGuard::record(std::string_view event, std::string_view detail, bool allowed)
 {
-    m_log.record({std::chrono::system_clock::now(), m_sandbox, std::string(event), shortened(detail), true});
+    m_log.record({std::chrono::system_clock::now(), m_sandbox, std::string(event), shortened(detail), allowed});
 }
 
 } // namespace objcap::py

@@ -45,7 +45,8 @@ public:
     int refuse(PyObject *exceptionType, std::string_view event, std::string_view detail, const std::string &message);
     // Records and raises objcap.CapabilityError("'event' is not allowed in a sandbox").
     int refuseEvent(std::string_view event, std::string_view detail);
-    void allowed(std::string_view event, std::string_view detail);
+    void allowed(std::string_view event, std::string_view detail) { record(event, detail, true); }
+    void record(std::string_view event, std::string_view detail, bool allowed);
 
     class HostScope {
     public:

@@ -102,7 +102,7 @@ Result<void> SubInterpreter::Impl::setUp()
     stdlibRoot = root;
 
     guard.emplace(setup.name, setup.policy, setup.auditLog, stdlibRoot);
-    auto applied = Lockdown::apply(*guard, mainDict.get());
+    auto applied = Lockdown::apply(*guard, mainDict.get(), setup.grants);
     if (!applied)
         return applied.error();
     lockdown = std::move(applied).value();

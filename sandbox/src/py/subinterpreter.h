@@ -9,6 +9,7 @@
 
 namespace objcap::detail {
 class AuditLog;
+class GrantTable;
 class Watchdog;
 } // namespace objcap::detail
 
@@ -24,6 +25,7 @@ public:
         OutputSink sink;               // receives plugin output on this thread
         const SandboxPolicy &policy;   // must outlive the interpreter
         detail::AuditLog &auditLog;    // must outlive the interpreter
+        const detail::GrantTable &grants;  // must outlive the interpreter
     };
     // Needs a started PythonRuntime. Creates the interpreter and locks it down.
     static Result<std::unique_ptr<SubInterpreter>> create(Setup setup, detail::Watchdog &watchdog);

@@ -1,10 +1,13 @@
 #include "valueconverter.h"
 
+#include "capabilityproxy.h"
+
 namespace objcap::py {
 
 namespace {
 
 struct Copy {
+    Lockdown *lockdown = nullptr;
     long nodes = 0;
     bool visit(PyObject *object, Value &out, int depth);
     bool sequence(PyObject *seq, Value &out, int depth);
@@ -101,6 +104,8 @@ bool Copy::visit(PyObject *o, Value &out, int depth)
         return seq && sequence(seq.get(), out, depth);
     } else if (PyDict_CheckExact(o)) {
         return dict(o, out, depth);
+    } else if (Value::CapabilityRef capability = lockdown ? CapabilityProxy::unwrap(*lockdown, o) : nullptr) {
+        out = Value(std::move(capability));
     } else {
         PyErr_Format(PyExc_TypeError,
                      "%.100s cannot cross the sandbox boundary (only None, bool, int, float, str, bytes, "
@@ -113,14 +118,15 @@ bool Copy::visit(PyObject *o, Value &out, int depth)
 
 } // namespace
 
-bool ValueConverter::fromPython(PyObject *object, Value &out)
+bool ValueConverter::fromPython(PyObject *object, Value &out, Lockdown *lockdown)
 {
-    return Copy{}.visit(object, out, 0);
+    return Copy{lockdown}.visit(object, out, 0);
 }
 
-PyRef ValueConverter::toPython(const Value &value)
+PyRef ValueConverter::toPython(const Value &value, Lockdown *lockdown)
 {
     struct Visitor {
+        Lockdown *lockdown;
         PyRef operator()(std::monostate) const { return PyRef::borrow(Py_None); }
         PyRef operator()(bool b) const { return PyRef::borrow(b ? Py_True : Py_False); }
         PyRef operator()(std::int64_t i) const { return PyRef::steal(PyLong_FromLongLong(i)); }
@@ -139,7 +145,7 @@ PyRef ValueConverter::toPython(const Value &value)
             if (!list)
                 return {};
             for (size_t i = 0; i < l.size(); ++i) {
-                PyRef item = toPython(l[i]);
+                PyRef item = toPython(l[i], lockdown);
                 if (!item)
                     return {};
                 PyList_SET_ITEM(list.get(), static_cast<Py_ssize_t>(i), item.release());
@@ -153,14 +159,24 @@ PyRef ValueConverter::toPython(const Value &value)
                 return {};
             for (const auto &[key, v] : d) {
                 PyRef name = (*this)(key);
-                PyRef item = toPython(v);
+                PyRef item = toPython(v, lockdown);
                 if (!name || !item || PyDict_SetItem(dict.get(), name.get(), item.get()) < 0)
                     return {};
             }
             return dict;
         }
+        PyRef operator()(const Value::CapabilityRef &capability) const
+        {
+            if (!capability)
+                return PyRef::borrow(Py_None);
+            if (!lockdown) {
+                PyErr_SetString(PyExc_TypeError, "a capability cannot cross the boundary here");
+                return {};
+            }
+            return CapabilityProxy::wrap(*lockdown, capability);
+        }
     };
-    return std::visit(Visitor{}, value.storage());
+    return std::visit(Visitor{lockdown}, value.storage());
 }
 
 } // namespace objcap::py

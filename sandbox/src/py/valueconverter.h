@@ -5,6 +5,8 @@
 
 namespace objcap::py {
 
+class Lockdown;
+
 // Copies values across the boundary. Anything that is not a boundary value (None, bool, int,
 // float, str, bytes, list/tuple, dict with str keys) raises TypeError in the active
 // interpreter; so do ints beyond 64 bits, nesting deeper than maxDepth (which also stops
@@ -15,10 +17,12 @@ public:
     static constexpr int maxDepth = 64;
     static constexpr long maxNodes = 1'000'000;
 
+    // Capabilities cross as the interpreter's capability proxies; without a lockdown they
+    // cannot cross at all.
     // Returns false with a Python exception set on failure.
-    static bool fromPython(PyObject *object, Value &out);
+    static bool fromPython(PyObject *object, Value &out, Lockdown *lockdown = nullptr);
     // Returns a null PyRef with a Python exception set on failure.
-    static PyRef toPython(const Value &value);
+    static PyRef toPython(const Value &value, Lockdown *lockdown = nullptr);
 };
 
 } // namespace objcap::py

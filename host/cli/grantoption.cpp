@@ -1,0 +1,54 @@
+#include "grantoption.h"
+
+#include <objcap/filecapabilities.h>
+
+#include <QFileInfo>
+
+namespace objcap::cli {
+
+namespace {
+
+objcap::Error bad(const QString &spec, const QString &why)
+{
+    return objcap::Error::make(objcap::ErrorCode::InvalidArgument,
+                               QStringLiteral("--grant %1: %2").arg(spec, why).toStdString());
+}
+
+} // namespace
+
+objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const objcap::LogSink &log)
+{
+    const qsizetype eq = spec.indexOf(u'=');
+    const QString name = eq < 0 ? spec : spec.left(eq);
+    QString value = eq < 0 ? QString() : spec.mid(eq + 1);
+    if (name == QLatin1String("log")) {
+        if (eq >= 0)
+            return bad(spec, QStringLiteral("log takes no value"));
+        return Grant{"log", objcap::makeLogCapability(log)};
+    }
+    if (name == QLatin1String("files") || name == QLatin1String("file")) {
+        bool readOnly = false;
+        if (value.endsWith(QLatin1String(":ro"))) {
+            readOnly = true;
+            value.chop(3);
+        }
+        if (value.isEmpty())
+            return bad(spec, QStringLiteral("%1 needs a path: %1=PATH[:ro]").arg(name));
+        const QFileInfo info(value);
+        if (name == QLatin1String("files") && !info.isDir())
+            return bad(spec, QStringLiteral("'%1' is not a directory").arg(value));
+        if (name == QLatin1String("file") && info.exists() && !info.isFile())
+            return bad(spec, QStringLiteral("'%1' is not a regular file").arg(value));
+        auto capability = name == QLatin1String("files")
+                              ? objcap::makeDirectoryCapability({value.toStdString(), readOnly, std::nullopt})
+                              : objcap::makeFileCapability(value.toStdString(), readOnly);
+        if (!capability)
+            return bad(spec, QString::fromStdString(capability.error().message));
+        return Grant{name.toStdString(), std::move(capability).value()};
+    }
+    if (name == QLatin1String("storage") || name == QLatin1String("timers") || name == QLatin1String("net"))
+        return bad(spec, QStringLiteral("the %1 capability is not available in this version of objcap").arg(name));
+    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, log)").arg(name));
+}
+
+} // namespace objcap::cli
