@@ -28,7 +28,7 @@ Error ErrorCapture::take(ErrorCode code, TracebackFormatter *formatter)
         error.message = "unknown error (no exception was set)";
         return error;
     }
-    error.exceptionType = Py_TYPE(exc.get())->tp_name;
+    error.exceptionType = TracebackFormatter::typeName(exc.get());
     if (formatter) {
         error.traceback = formatter->format(exc.get());
         error.message = lastLine(error.traceback);

@@ -65,7 +65,16 @@ std::string lineOf(const std::string &source, long line)
     return {};
 }
 
-std::string typeName(PyObject *exception)
+} // namespace
+
+TracebackFormatter::TracebackFormatter(const std::map<std::string, std::string> &sources, std::string stdlibRoot)
+    : m_sources(sources), m_stdlibRoot(std::move(stdlibRoot))
+{
+    if (!m_stdlibRoot.empty() && m_stdlibRoot.back() != '/')
+        m_stdlibRoot += '/';
+}
+
+std::string TracebackFormatter::typeName(PyObject *exception)
 {
     PyTypeObject *type = Py_TYPE(exception);
     PyRef qualname = PyRef::steal(PyType_GetQualName(type));
@@ -76,15 +85,6 @@ std::string typeName(PyObject *exception)
     if (mod.empty() || mod == "builtins" || mod == "__main__")
         return name;
     return mod + "." + name;
-}
-
-} // namespace
-
-TracebackFormatter::TracebackFormatter(const std::map<std::string, std::string> &sources, std::string stdlibRoot)
-    : m_sources(sources), m_stdlibRoot(std::move(stdlibRoot))
-{
-    if (!m_stdlibRoot.empty() && m_stdlibRoot.back() != '/')
-        m_stdlibRoot += '/';
 }
 
 std::string TracebackFormatter::format(PyObject *exception)

@@ -17,6 +17,8 @@ class TracebackFormatter {
 public:
     TracebackFormatter(const std::map<std::string, std::string> &sources, std::string stdlibRoot);
     std::string format(PyObject *exception);
+    // "ValueError", "objcap.CapabilityError", "mymodule.MyError": how tracebacks name a type.
+    static std::string typeName(PyObject *exception);
 
 private:
     std::string formatChain(PyObject *exception, int depth, std::map<PyObject *, bool> &seen);
