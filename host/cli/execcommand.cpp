@@ -70,7 +70,7 @@ int ExecCommand::run(const QStringList &arguments)
     QCommandLineOption auditOption(QStringLiteral("audit"), QStringLiteral("Print the sandbox's refusals at exit."));
     parser.addOption(auditOption);
     QCommandLineOption grantOption(QStringLiteral("grant"),
-                                   QStringLiteral("Grant a capability: files=DIR[:ro], file=PATH[:ro], log."),
+                                   QStringLiteral("Grant a capability: files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, log."),
                                    QStringLiteral("CAPABILITY"));
     parser.addOption(grantOption);
     parser.addPositionalArgument(QStringLiteral("FILE.py"), QStringLiteral("Script to run in a sandbox."));

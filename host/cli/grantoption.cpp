@@ -1,6 +1,7 @@
 #include "grantoption.h"
 
 #include <objcap/filecapabilities.h>
+#include <objcap/storagecapability.h>
 
 #include <QFileInfo>
 
@@ -46,9 +47,17 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
             return bad(spec, QString::fromStdString(capability.error().message));
         return Grant{name.toStdString(), std::move(capability).value()};
     }
-    if (name == QLatin1String("storage") || name == QLatin1String("timers") || name == QLatin1String("net"))
+    if (name == QLatin1String("storage")) {
+        if (value.isEmpty())
+            return bad(spec, QStringLiteral("storage needs a database file: storage=PATH.sqlite"));
+        auto capability = objcap::makeStorageCapability(value.toStdString());
+        if (!capability)
+            return bad(spec, QString::fromStdString(capability.error().message));
+        return Grant{"storage", std::move(capability).value()};
+    }
+    if (name == QLatin1String("timers") || name == QLatin1String("net"))
         return bad(spec, QStringLiteral("the %1 capability is not available in this version of objcap").arg(name));
-    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, log)").arg(name));
+    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, storage, log)").arg(name));
 }
 
 } // namespace objcap::cli

@@ -11,7 +11,7 @@
 
 namespace objcap::cli {
 
-// One `--grant` of `objcap exec`: files=DIR[:ro], file=PATH[:ro], log. The capability it
+// One `--grant` of `objcap exec`: files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, log. The capability it
 // makes and the ctx attribute it appears under; a clear error for anything else.
 class GrantOption {
 public:

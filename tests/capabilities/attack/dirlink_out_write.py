@@ -1,0 +1,4 @@
+# Technique: write_text('dirlink_out/pwned') creates a file outside
+# expect: objcap.CapabilityError
+# grant: files=granted
+ctx.files.write_text('dirlink_out/pwned', 'escaped')

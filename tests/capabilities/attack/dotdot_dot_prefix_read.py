@@ -1,0 +1,4 @@
+# Technique: './' before '..': read_text('./../secret.txt')
+# expect: objcap.CapabilityError
+# grant: files=granted
+print(ctx.files.read_text('./../secret.txt'))

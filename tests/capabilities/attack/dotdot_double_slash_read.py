@@ -1,0 +1,4 @@
+# Technique: doubled slashes around '..': read_text('sub//..//..//secret.txt')
+# expect: objcap.CapabilityError
+# grant: files=granted
+print(ctx.files.read_text('sub//..//..//secret.txt'))

@@ -1,0 +1,4 @@
+# Technique: open('fifo', 'w') must be refused, not block
+# expect: objcap.CapabilityError
+# grant: files=granted
+ctx.files.open('fifo', 'w')

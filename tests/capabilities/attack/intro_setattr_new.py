@@ -1,0 +1,4 @@
+# Technique: set a new attribute on a capability
+# expect: AttributeError
+# grant: files=granted
+ctx.files.root = '/'

@@ -1,0 +1,6 @@
+# Technique: subclassing type(ctx.log)
+# expect: TypeError
+# grant: log
+class Mine(type(ctx.log)):
+    pass
+print(Mine)

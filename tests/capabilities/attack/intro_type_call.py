@@ -1,0 +1,4 @@
+# Technique: type(ctx.files)() forges a capability
+# expect: TypeError
+# grant: files=granted
+print(type(ctx.files)())

@@ -1,0 +1,4 @@
+# Technique: vars(ctx.log)
+# expect: TypeError
+# grant: log
+print(vars(ctx.log))

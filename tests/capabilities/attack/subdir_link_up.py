@@ -1,0 +1,4 @@
+# Technique: subdir('sub').read_text('link_up') (-> ../../secret.txt)
+# expect: objcap.CapabilityError
+# grant: files=granted
+print(ctx.files.subdir('sub').read_text('link_up'))
