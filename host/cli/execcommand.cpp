@@ -12,6 +12,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 namespace objcap::cli {
 
@@ -91,6 +94,14 @@ int ExecCommand::run(const QStringList &arguments)
             options.timeLimit = std::chrono::milliseconds(1);
     }
 
+    std::vector<GrantOption::Grant> grants;
+    for (const QString &spec : parser.values(grantOption)) {
+        auto grant = GrantOption::parse(spec, &log);
+        if (!grant)
+            return usage(QString::fromStdString(grant.error().message));
+        grants.push_back(std::move(grant).value());
+    }
+
     const QString path = files.first();
     const QFileInfo info(path);
     if (!info.exists())
@@ -102,27 +113,55 @@ int ExecCommand::run(const QStringList &arguments)
         return usage(QStringLiteral("%1: %2").arg(path, file.errorString()));
     const QByteArray source = file.readAll();
 
-    std::vector<GrantOption::Grant> grants;
-    for (const QString &spec : parser.values(grantOption)) {
-        auto grant = GrantOption::parse(spec, &log);
-        if (!grant)
-            return usage(QString::fromStdString(grant.error().message));
-        grants.push_back(std::move(grant).value());
-    }
 
     auto runtime = objcap::Runtime::start();
     if (!runtime) {
         std::fprintf(stderr, "objcap: %s\n", runtime.error().message.c_str());
         return RuntimeFailure;
     }
-    auto sandbox = runtime.value()->createSandbox({"exec", &forward, nullptr});
+    objcap::SandboxOptions sandboxOptions;
+    sandboxOptions.name = "exec";
+    sandboxOptions.output = &forward;
+    sandboxOptions.callbackTimeLimit = options.timeLimit;
+    std::optional<objcap::Error> callbackError;  // the first; written on the sandbox thread
+    std::mutex callbackMutex;
+    sandboxOptions.onCallbackError = [&](const objcap::Error &error) {
+        std::lock_guard lock(callbackMutex);
+        if (!callbackError)
+            callbackError = error;
+    };
+    auto sandbox = runtime.value()->createSandbox(std::move(sandboxOptions));
     if (!sandbox) {
         std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
         return RuntimeFailure;
     }
+    const std::vector<GrantOption::Grant> grantsGiven = grants;
     for (GrantOption::Grant &grant : grants)
         sandbox.value()->grant(grant.name, std::move(grant.capability));
     objcap::Result<void> result = sandbox.value()->exec(source.toStdString(), path.toStdString(), options).get();
+    // Timers keep the script alive: run until none is pending, a callback failed, or the
+    // script failed.
+    std::shared_ptr<objcap::Capability> timers;
+    for (const GrantOption::Grant &grant : grantsGiven)
+        timers = grant.name == "timers" ? grant.capability : timers;
+    while (result && timers && !timers->revoked()) {
+        {
+            std::lock_guard lock(callbackMutex);
+            if (callbackError)
+                break;
+        }
+        auto pending = timers->attribute("pending");
+        if (!pending || pending->as<std::int64_t>() == 0)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (result)
+        result = sandbox.value()->eval("None").get().ok() ? objcap::Result<void>() : result;  // callbacks queued run
+    {
+        std::lock_guard lock(callbackMutex);
+        if (result && callbackError)
+            result = *callbackError;
+    }
     // End the sandbox first: what its finalizers print comes before the verdict.
     const std::vector<objcap::AuditRecord> audit = sandbox.value()->auditLog();
     const std::uint64_t refusals = sandbox.value()->refusalCount();

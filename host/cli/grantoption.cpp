@@ -2,6 +2,7 @@
 
 #include <objcap/filecapabilities.h>
 #include <objcap/storagecapability.h>
+#include <objcap/timerscapability.h>
 
 #include <QFileInfo>
 
@@ -55,9 +56,14 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
             return bad(spec, QString::fromStdString(capability.error().message));
         return Grant{"storage", std::move(capability).value()};
     }
-    if (name == QLatin1String("timers") || name == QLatin1String("net"))
+    if (name == QLatin1String("timers")) {
+        if (eq >= 0)
+            return bad(spec, QStringLiteral("timers takes no value"));
+        return Grant{"timers", objcap::makeTimersCapability()};
+    }
+    if (name == QLatin1String("net"))
         return bad(spec, QStringLiteral("the %1 capability is not available in this version of objcap").arg(name));
-    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, storage, log)").arg(name));
+    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, storage, log, timers)").arg(name));
 }
 
 } // namespace objcap::cli

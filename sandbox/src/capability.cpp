@@ -16,6 +16,7 @@ const char *kindName(const Value &v)
         const char *operator()(const Value::List &) const { return "list"; }
         const char *operator()(const Value::Dict &) const { return "dict"; }
         const char *operator()(const Value::CapabilityRef &) const { return "capability"; }
+        const char *operator()(const Value::CallbackRef &) const { return "callable"; }
     };
     return std::visit(Visitor{}, v.storage());
 }

@@ -1,6 +1,7 @@
 #include "sandboxthread.h"
 
 #include "py/subinterpreter.h"
+#include "sandboxcallback.h"
 
 #include <pthread.h>
 
@@ -20,6 +21,8 @@ Error closedError(const std::string &name)
 SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
     : m_name(std::move(options.name))
     , m_output(std::move(options.output))
+    , m_callbackTimeLimit(options.callbackTimeLimit)
+    , m_onCallbackError(std::move(options.onCallbackError))
     , m_policy(options.policy ? std::move(options.policy)
                               : std::shared_ptr<const SandboxPolicy>(&SandboxPolicy::defaults(), [](auto *) {}))
     , m_watchdog(watchdog)
@@ -60,7 +63,12 @@ SandboxThread::~SandboxThread()
 
 void SandboxThread::run(std::promise<Result<void>> &ready)
 {
-    auto created = py::SubInterpreter::create({m_name, m_output, *m_policy, m_auditLog, m_grants}, m_watchdog);
+    std::weak_ptr<SandboxThread> self = weak_from_this();
+    auto makeCallback = [self](std::uint64_t id) -> Value::CallbackRef {
+        return std::make_shared<SandboxCallback>(self, id);
+    };
+    auto created = py::SubInterpreter::create({m_name, m_output, *m_policy, m_auditLog, m_grants, makeCallback},
+                                              m_watchdog);
     if (!created) {
         markFinished();
         ready.set_value(created.error());
@@ -139,6 +147,34 @@ std::future<Result<Value>> SandboxThread::eval(std::string expression, RunOption
     return submit<Value>([expression = std::move(expression), options](py::SubInterpreter &i) {
         return i.eval(expression, options);
     });
+}
+
+bool SandboxThread::postCallback(std::uint64_t id, Value::List arguments)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stopping)
+        return false;
+    m_queue.push_back([this, id, arguments = std::move(arguments)](py::SubInterpreter *interp) {
+        if (!interp)
+            return;
+        Result<void> result = interp->invokeCallback(id, arguments, RunOptions{m_callbackTimeLimit});
+        if (!result && m_onCallbackError)
+            m_onCallbackError(result.error());
+    });
+    m_wake.notify_all();
+    return true;
+}
+
+void SandboxThread::releaseCallback(std::uint64_t id)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stopping)
+        return;
+    m_queue.push_back([id](py::SubInterpreter *interp) {
+        if (interp)
+            interp->releaseCallback(id);
+    });
+    m_wake.notify_all();
 }
 
 bool SandboxThread::busy()

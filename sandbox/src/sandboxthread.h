@@ -23,7 +23,7 @@ class Watchdog;
 // time, and ends it. Shared by the Sandbox handle, the Runtime (which shuts down every thread
 // still running before it finalises CPython) and the thread itself, which keeps the object
 // alive while it runs, so it may even be released from inside one of its own calls.
-class SandboxThread {
+class SandboxThread : public std::enable_shared_from_this<SandboxThread> {
 public:
     static Result<std::shared_ptr<SandboxThread>> start(SandboxOptions options, Watchdog &watchdog);
     ~SandboxThread();
@@ -33,6 +33,10 @@ public:
     std::future<Result<Value>> eval(std::string expression, RunOptions options);
     void interrupt();
     bool busy();
+
+    // Plugin callables handed to the host (see SandboxCallback).
+    bool postCallback(std::uint64_t id, Value::List arguments);
+    void releaseCallback(std::uint64_t id);
     const AuditLog &auditLog() const { return m_auditLog; }
     GrantTable &grants() { return m_grants; }
 
@@ -52,6 +56,8 @@ private:
 
     std::string m_name;
     OutputSink m_output;
+    std::chrono::milliseconds m_callbackTimeLimit;
+    std::function<void(const Error &)> m_onCallbackError;
     std::shared_ptr<const SandboxPolicy> m_policy;
     AuditLog m_auditLog;
     GrantTable m_grants;

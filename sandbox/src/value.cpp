@@ -56,6 +56,7 @@ std::string Value::repr() const
         {
             return c ? "<" + c->kind() + " capability>" : "None";
         }
+        std::string operator()(const CallbackRef &) const { return "<callback>"; }
         std::string operator()(const Dict &d) const
         {
             std::string out = "{";

@@ -91,6 +91,21 @@ void tst_Cli::exec_data()
                                   << "line 2";
     QTest::newRow("a million lines, streamed") << QByteArray("for i in range(10**6):\n    print(i)\n") << QStringList()
                                                << 0 << "\n999999\n" << "";
+    QTest::newRow("timers run, then exec ends") << QByteArray("n = 0\ndef tick():\n    global n\n    n += 1\n"
+                                                           "    print('tick', n)\n    if n == 3:\n"
+                                                           "        ctx.timers.cancel(h)\n"
+                                                           "h = ctx.timers.every(0.01, tick)\n"
+                                                           "ctx.timers.call_later(0, lambda: print('soon'))\n")
+                                                << QStringList{QStringLiteral("--grant"), QStringLiteral("timers")}
+                                                << 0 << "tick 3\n" << "";
+    QTest::newRow("failing timer callback") << QByteArray("def bad():\n    raise KeyError('in a timer')\n"
+                                                          "ctx.timers.call_later(0, bad)\n")
+                                            << QStringList{QStringLiteral("--grant=timers")} << 1 << ""
+                                            << "KeyError: 'in a timer'";
+    QTest::newRow("log") << QByteArray("ctx.log.warning('careful')\n") << QStringList{QStringLiteral("--grant=log")}
+                         << 0 << "" << "[WARNING] careful";
+    QTest::newRow("capability not granted") << QByteArray("ctx.files.listdir()\n") << QStringList() << 1 << ""
+                                            << "AttributeError: capability 'files' was not granted";
     QTest::newRow("not UTF-8") << QByteArray("x = '\xff\xfe'\n") << QStringList() << 1 << ""
                                << "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff";
     QTest::newRow("SystemExit is a plugin error") << QByteArray("raise SystemExit(5)\n") << QStringList() << 1 << ""
@@ -133,6 +148,12 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("exec"), QStringLiteral("--bogus"),
                                                  QStringLiteral("x.py")}
                                   << "Unknown option 'bogus'";
+    QTest::newRow("unknown capability") << QStringList{QStringLiteral("exec"), QStringLiteral("--grant=root"),
+                                                       QStringLiteral("x.py")}
+                                        << "--grant root: unknown capability 'root'";
+    QTest::newRow("grant of a missing directory")
+        << QStringList{QStringLiteral("exec"), QStringLiteral("--grant=files=/nonexistent/dir"), QStringLiteral("x.py")}
+        << "'/nonexistent/dir' is not a directory";
     QTest::newRow("bad time limit") << QStringList{QStringLiteral("exec"), QStringLiteral("--time-limit=soon"),
                                                    QStringLiteral("x.py")}
                                     << "--time-limit needs a positive number";

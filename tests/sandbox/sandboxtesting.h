@@ -21,7 +21,10 @@ inline std::unique_ptr<objcap::Runtime> startRuntime()
 
 inline std::unique_ptr<objcap::Sandbox> newSandbox(objcap::Runtime &runtime, objcap::OutputSink sink = {})
 {
-    auto sandbox = runtime.createSandbox({"test", std::move(sink), nullptr});
+    objcap::SandboxOptions options;
+    options.name = "test";
+    options.output = std::move(sink);
+    auto sandbox = runtime.createSandbox(std::move(options));
     if (!sandbox)
         qFatal("sandbox not created: %s", sandbox.error().message.c_str());
     return std::move(sandbox).value();

@@ -219,7 +219,10 @@ void tst_SubInterpreter::hostNarrowsThePolicy()
 {
     auto policy = std::make_shared<objcap::SandboxPolicy>(objcap::SandboxPolicy::defaults());
     policy->disallowImport("json");
-    auto created = m_runtime->createSandbox({"narrow", {}, policy});
+    objcap::SandboxOptions options;
+    options.name = "narrow";
+    options.policy = policy;
+    auto created = m_runtime->createSandbox(std::move(options));
     QVERIFY(created);
     auto narrow = std::move(created).value();
     auto refused = narrow->exec("import json\n", "n.py").get();

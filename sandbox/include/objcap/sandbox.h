@@ -29,6 +29,10 @@ struct SandboxOptions {
     OutputSink output;              // empty: output is discarded
     // What plugin code may import; null: SandboxPolicy::defaults().
     std::shared_ptr<const SandboxPolicy> policy;
+    // Time budget of each callback run (timers, events); zero means none.
+    std::chrono::milliseconds callbackTimeLimit{5000};
+    // Told, on the sandbox's thread, about an exception a callback raised.
+    std::function<void(const Error &)> onCallbackError;
 };
 
 struct RunOptions {

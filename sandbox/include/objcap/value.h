@@ -9,6 +9,7 @@
 
 namespace objcap {
 
+class Callback;
 class Capability;
 
 struct Bytes {
@@ -18,13 +19,16 @@ struct Bytes {
 
 // A value that crosses the host/plugin boundary: None, bool, int, float, str, bytes, list
 // and dict with str keys, plus capabilities the host minted (which a plugin holds as opaque
-// proxies). Objects never cross; values are copied. Dicts keep insertion order.
+// proxies) and callbacks a plugin handed over (which stay in its interpreter). Objects never
+// cross; values are copied. Dicts keep insertion order.
 class Value {
 public:
     using List = std::vector<Value>;
     using Dict = std::vector<std::pair<std::string, Value>>;
     using CapabilityRef = std::shared_ptr<Capability>;
-    using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Bytes, List, Dict, CapabilityRef>;
+    using CallbackRef = std::shared_ptr<Callback>;
+    using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Bytes, List, Dict,
+                                 CapabilityRef, CallbackRef>;
 
     Value() = default;
     Value(std::nullptr_t) {}
@@ -38,6 +42,7 @@ public:
     Value(List l) : m_v(std::move(l)) {}
     Value(Dict d) : m_v(std::move(d)) {}
     Value(CapabilityRef c) : m_v(std::move(c)) {}
+    Value(CallbackRef c) : m_v(std::move(c)) {}
 
     bool isNone() const { return std::holds_alternative<std::monostate>(m_v); }
     template <typename T> bool is() const { return std::holds_alternative<T>(m_v); }

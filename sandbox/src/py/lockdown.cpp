@@ -78,9 +78,10 @@ PyMethodDef forgetCodeDef = {"forget", forgetCode, METH_O, nullptr};
 } // namespace
 
 Result<std::unique_ptr<Lockdown>> Lockdown::apply(SandboxGuard &guard, PyObject *mainDict,
-                                                  const detail::GrantTable &grants)
+                                                  const detail::GrantTable &grants, CallbackFactory makeCallback)
 {
     std::unique_ptr<Lockdown> lockdown(new Lockdown(guard));
+    lockdown->m_makeCallback = std::move(makeCallback);
     Result<void> r = lockdown->installModule(mainDict, grants);
     if (r)
         r = lockdown->installImporter();
@@ -103,7 +104,7 @@ void Lockdown::release()
     m_guard.setRefusalTypes(nullptr, nullptr);
     for (PyRef *ref : {&m_objcapModule, &m_capabilityError, &m_limitExceeded, &m_hiddenAttributeError, &m_revokedError,
                        &m_capabilityType, &m_capabilityMethodType, &m_contextType, &m_viewType, &m_guardType, &m_subclassesType, &m_views,
-                       &m_originals, &m_pluginBuiltins, &m_compiled})
+                       &m_originals, &m_pluginBuiltins, &m_compiled, &m_callbacks})
         ref->reset();
 }
 
@@ -140,7 +141,8 @@ Result<void> Lockdown::installImporter()
     m_views = PyRef::steal(PyDict_New());
     m_compiled = PyRef::steal(PyDict_New());
     m_originals = PyRef::steal(PyDict_New());
-    if (!m_viewType || !m_views || !m_compiled || !m_originals)
+    m_callbacks = PyRef::steal(PyDict_New());
+    if (!m_viewType || !m_views || !m_compiled || !m_originals || !m_callbacks)
         return failure("importer");
     return {};
 }
@@ -254,6 +256,28 @@ PyRef Lockdown::objcapView()
     if (!view || PyDict_SetItemString(m_views.get(), "objcap", view.get()) < 0)
         return {};
     return view;
+}
+
+Value::CallbackRef Lockdown::registerCallback(PyObject *callable)
+{
+    const std::uint64_t id = m_nextCallback++;
+    PyRef key = PyRef::steal(PyLong_FromUnsignedLongLong(id));
+    if (!key || !m_makeCallback || PyDict_SetItem(m_callbacks.get(), key.get(), callable) < 0)
+        return nullptr;
+    return m_makeCallback(id);
+}
+
+PyObject *Lockdown::callback(std::uint64_t id) const
+{
+    PyRef key = PyRef::steal(PyLong_FromUnsignedLongLong(id));
+    return key && m_callbacks ? PyDict_GetItem(m_callbacks.get(), key.get()) : nullptr;
+}
+
+void Lockdown::releaseCallback(std::uint64_t id)
+{
+    PyRef key = PyRef::steal(PyLong_FromUnsignedLongLong(id));
+    if (key && m_callbacks && PyDict_DelItem(m_callbacks.get(), key.get()) < 0)
+        PyErr_Clear();
 }
 
 PyObject *Lockdown::originalBuiltin(const char *name) const

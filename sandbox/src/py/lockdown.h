@@ -1,8 +1,11 @@
 #pragma once
 
 #include "objcap/result.h"
+#include "objcap/value.h"
 #include "pyref.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -21,8 +24,9 @@ class SandboxGuard;
 class Lockdown {
 public:
     // mainDict: the plugin's __main__ globals, which get `ctx` over `grants`.
+    using CallbackFactory = std::function<Value::CallbackRef(std::uint64_t)>;
     static Result<std::unique_ptr<Lockdown>> apply(SandboxGuard &guard, PyObject *mainDict,
-                                                   const detail::GrantTable &grants);
+                                                   const detail::GrantTable &grants, CallbackFactory makeCallback);
     ~Lockdown();
     void release();  // drops every Python reference; before the interpreter ends
 
@@ -44,6 +48,11 @@ public:
     // Loads a module in host scope, straight through the import machinery (never through a
     // frame's __import__), and returns the module itself. Checks nothing: callers do.
     PyRef load(const std::string &module);
+
+    // Plugin callables handed to the host: kept here, referenced by id from the host's handle.
+    Value::CallbackRef registerCallback(PyObject *callable);
+    PyObject *callback(std::uint64_t id) const;  // borrowed, or null once released
+    void releaseCallback(std::uint64_t id);
 
     // exec/eval/compile support for the sealed built-ins.
     PyObject *originalBuiltin(const char *name) const;  // borrowed
@@ -76,6 +85,9 @@ private:
     PyRef m_originals;      // name -> the interpreter's original built-in (exec, eval, compile)
     PyRef m_pluginBuiltins; // the plugin's __builtins__
     PyRef m_compiled;       // id(code) -> weakref(code): code objects the sandbox compiled
+    PyRef m_callbacks;      // callback id -> plugin callable
+    std::uint64_t m_nextCallback = 1;
+    CallbackFactory m_makeCallback;
 };
 
 } // namespace objcap::py

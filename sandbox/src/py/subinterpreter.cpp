@@ -102,7 +102,7 @@ Result<void> SubInterpreter::Impl::setUp()
     stdlibRoot = root;
 
     guard.emplace(setup.name, setup.policy, setup.auditLog, stdlibRoot);
-    auto applied = Lockdown::apply(*guard, mainDict.get(), setup.grants);
+    auto applied = Lockdown::apply(*guard, mainDict.get(), setup.grants, setup.makeCallback);
     if (!applied)
         return applied.error();
     lockdown = std::move(applied).value();
@@ -236,6 +236,27 @@ Result<void> SubInterpreter::exec(const std::string &source, const std::string &
     if (!result)
         return d->fail(run);
     return d->checkFinished(run);
+}
+
+Result<void> SubInterpreter::invokeCallback(std::uint64_t id, const Value::List &arguments, const RunOptions &options)
+{
+    ThreadStateScope active(d->tstate);
+    Impl::Run run(*d, options.timeLimit);
+    PyRef callable = PyRef::borrow(d->lockdown->callback(id));
+    if (!callable)
+        return Error::make(ErrorCode::Closed, "the callback was released");
+    PyRef args = ValueConverter::toPython(Value(arguments), d->lockdown.get());
+    PyRef tuple = args ? PyRef::steal(PyList_AsTuple(args.get())) : PyRef();
+    PyRef result = tuple ? PyRef::steal(PyObject_Call(callable.get(), tuple.get(), nullptr)) : PyRef();
+    if (!result)
+        return d->fail(run);
+    return d->checkFinished(run);
+}
+
+void SubInterpreter::releaseCallback(std::uint64_t id)
+{
+    ThreadStateScope active(d->tstate);
+    d->lockdown->releaseCallback(id);
 }
 
 Result<Value> SubInterpreter::eval(const std::string &expression, const RunOptions &options)

@@ -4,6 +4,7 @@
 #include "objcap/sandbox.h"
 #include "objcap/value.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,8 @@ public:
         const SandboxPolicy &policy;   // must outlive the interpreter
         detail::AuditLog &auditLog;    // must outlive the interpreter
         const detail::GrantTable &grants;  // must outlive the interpreter
+        // Mints the host's handle for a plugin callable registered under an id.
+        std::function<Value::CallbackRef(std::uint64_t)> makeCallback;
     };
     // Needs a started PythonRuntime. Creates the interpreter and locks it down.
     static Result<std::unique_ptr<SubInterpreter>> create(Setup setup, detail::Watchdog &watchdog);
@@ -35,6 +38,9 @@ public:
 
     Result<void> exec(const std::string &source, const std::string &filename, const RunOptions &options);
     Result<Value> eval(const std::string &expression, const RunOptions &options);
+    // Calls a plugin callable the host holds a handle for; its result is dropped.
+    Result<void> invokeCallback(std::uint64_t id, const Value::List &arguments, const RunOptions &options);
+    void releaseCallback(std::uint64_t id);
 
     // Interrupts the call running now, if any; the call fails with `reason`. Any thread.
     void interrupt(ErrorCode reason);

@@ -1,6 +1,7 @@
 #include "valueconverter.h"
 
 #include "capabilityproxy.h"
+#include "lockdown.h"
 
 namespace objcap::py {
 
@@ -106,6 +107,12 @@ bool Copy::visit(PyObject *o, Value &out, int depth)
         return dict(o, out, depth);
     } else if (Value::CapabilityRef capability = lockdown ? CapabilityProxy::unwrap(*lockdown, o) : nullptr) {
         out = Value(std::move(capability));
+    } else if (lockdown && PyCallable_Check(o)) {
+        // A plugin callable stays in this interpreter; the host gets a handle to it.
+        Value::CallbackRef callback = lockdown->registerCallback(o);
+        if (!callback)
+            return false;
+        out = Value(std::move(callback));
     } else {
         PyErr_Format(PyExc_TypeError,
                      "%.100s cannot cross the sandbox boundary (only None, bool, int, float, str, bytes, "
@@ -174,6 +181,11 @@ PyRef ValueConverter::toPython(const Value &value, Lockdown *lockdown)
                 return {};
             }
             return CapabilityProxy::wrap(*lockdown, capability);
+        }
+        PyRef operator()(const Value::CallbackRef &) const
+        {
+            PyErr_SetString(PyExc_TypeError, "a callback cannot be handed back to plugin code");
+            return {};
         }
     };
     return std::visit(Visitor{lockdown}, value.storage());
