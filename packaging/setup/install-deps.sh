@@ -10,6 +10,8 @@ packages=(
     libreadline-dev libncurses-dev libgdbm-dev uuid-dev libexpat1-dev
     # building objcap
     cmake ninja-build qt6-base-dev qt6-base-dev-tools libgl-dev libtomlplusplus-dev
+    # the path-resolution fuzzer (libFuzzer needs clang)
+    clang-14 libclang-rt-14-dev
     # running the desktop host and its tests offscreen
     qt6-qpa-plugins libqt6svg6
 )
