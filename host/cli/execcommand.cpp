@@ -3,6 +3,8 @@
 #include "exitcode.h"
 #include "grantoption.h"
 
+#include <netcapability.h>
+
 #include <objcap/runtime.h>
 
 #include <QCommandLineParser>
@@ -73,7 +75,8 @@ int ExecCommand::run(const QStringList &arguments)
     QCommandLineOption auditOption(QStringLiteral("audit"), QStringLiteral("Print the sandbox's refusals at exit."));
     parser.addOption(auditOption);
     QCommandLineOption grantOption(QStringLiteral("grant"),
-                                   QStringLiteral("Grant a capability: files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, log."),
+                                   QStringLiteral("Grant a capability: files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, "
+                                                  "log, timers, net=ORIGIN."),
                                    QStringLiteral("CAPABILITY"));
     parser.addOption(grantOption);
     parser.addPositionalArgument(QStringLiteral("FILE.py"), QStringLiteral("Script to run in a sandbox."));
@@ -100,6 +103,16 @@ int ExecCommand::run(const QStringList &arguments)
         if (!grant)
             return usage(QString::fromStdString(grant.error().message));
         grants.push_back(std::move(grant).value());
+    }
+    // All net grants become one capability over their origins.
+    QStringList origins;
+    for (const GrantOption::Grant &grant : grants) {
+        if (grant.name == "net")
+            origins << grant.value;
+    }
+    if (!origins.isEmpty()) {
+        std::erase_if(grants, [](const GrantOption::Grant &g) { return g.name == "net"; });
+        grants.push_back({"net", objcap::host::NetCapability::create(origins).value(), origins.join(u',')});
     }
 
     const QString path = files.first();

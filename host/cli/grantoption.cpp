@@ -4,6 +4,8 @@
 #include <objcap/storagecapability.h>
 #include <objcap/timerscapability.h>
 
+#include <netcapability.h>
+
 #include <QFileInfo>
 
 namespace objcap::cli {
@@ -26,7 +28,7 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
     if (name == QLatin1String("log")) {
         if (eq >= 0)
             return bad(spec, QStringLiteral("log takes no value"));
-        return Grant{"log", objcap::makeLogCapability(log)};
+        return Grant{"log", objcap::makeLogCapability(log), value};
     }
     if (name == QLatin1String("files") || name == QLatin1String("file")) {
         bool readOnly = false;
@@ -46,7 +48,7 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
                               : objcap::makeFileCapability(value.toStdString(), readOnly);
         if (!capability)
             return bad(spec, QString::fromStdString(capability.error().message));
-        return Grant{name.toStdString(), std::move(capability).value()};
+        return Grant{name.toStdString(), std::move(capability).value(), value};
     }
     if (name == QLatin1String("storage")) {
         if (value.isEmpty())
@@ -54,16 +56,20 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
         auto capability = objcap::makeStorageCapability(value.toStdString());
         if (!capability)
             return bad(spec, QString::fromStdString(capability.error().message));
-        return Grant{"storage", std::move(capability).value()};
+        return Grant{"storage", std::move(capability).value(), value};
     }
     if (name == QLatin1String("timers")) {
         if (eq >= 0)
             return bad(spec, QStringLiteral("timers takes no value"));
-        return Grant{"timers", objcap::makeTimersCapability()};
+        return Grant{"timers", objcap::makeTimersCapability(), value};
     }
-    if (name == QLatin1String("net"))
-        return bad(spec, QStringLiteral("the %1 capability is not available in this version of objcap").arg(name));
-    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, storage, log, timers)").arg(name));
+    if (name == QLatin1String("net")) {
+        auto capability = objcap::host::NetCapability::create(QStringList{value});
+        if (!capability)
+            return bad(spec, QString::fromStdString(capability.error().message));
+        return Grant{"net", std::move(capability).value(), value};
+    }
+    return bad(spec, QStringLiteral("unknown capability '%1' (files, file, storage, log, timers, net)").arg(name));
 }
 
 } // namespace objcap::cli
