@@ -27,6 +27,7 @@ private slots:
     void proxiesAreOpaque();
     void revocationReachesMintedCapabilitiesAndHandles();
     void callsAreAudited();
+    void directoryQuotaLeavesFilesAsTheyWere();
 
 private:
     std::shared_ptr<objcap::Capability> counter();
@@ -156,6 +157,31 @@ void tst_Capability::callsAreAudited()
     QVERIFY(std::any_of(log.begin(), log.end(), [](const objcap::AuditRecord &r) {
         return r.allowed && r.event == "counter.echo" && r.detail == "target";
     }));
+}
+
+void tst_Capability::directoryQuotaLeavesFilesAsTheyWere()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile existing(dir.filePath(QStringLiteral("a.txt")));
+    QVERIFY(existing.open(QIODevice::WriteOnly) && existing.write(QByteArray(60, 'a')) == 60);
+    existing.close();
+    auto files = objcap::makeDirectoryCapability({dir.path().toStdString(), false, 100});
+    QVERIFY(files);
+    auto sandbox = newSandbox(*m_runtime);
+    sandbox->grant("files", files.value());
+    QVERIFY(sandbox->exec("ctx.files.write_text('b.txt', 'b' * 30)\n", "q.py").get());  // 90 of 100
+    auto refused = sandbox->exec("ctx.files.write_text('a.txt', 'x' * 80)\n", "q.py").get();
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().exceptionType), QStringLiteral("objcap.CapabilityError"));
+    QVERIFY2(refused.error().message.find("quota exceeded writing 'a.txt'") != std::string::npos, describe(refused));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray(60, 'a'));  // as it was
+    existing.close();
+    auto handle = sandbox->exec("f = ctx.files.open('c.txt', 'w')\nf.write('c' * 20)\n", "q.py").get();
+    QVERIFY(!handle);
+    QCOMPARE(QString::fromStdString(handle.error().exceptionType), QStringLiteral("objcap.CapabilityError"));
+    QVERIFY(sandbox->exec("ctx.files.remove('b.txt')\nctx.files.write_text('a.txt', 'x' * 80)\n", "q.py").get());
 }
 
 QTEST_APPLESS_MAIN(tst_Capability)
