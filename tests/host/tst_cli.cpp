@@ -104,6 +104,12 @@ void tst_Cli::exec_data()
                                             << "KeyError: 'in a timer'";
     QTest::newRow("log") << QByteArray("ctx.log.warning('careful')\n") << QStringList{QStringLiteral("--grant=log")}
                          << 0 << "" << "[WARNING] careful";
+    QTest::newRow("log rate limit") << QByteArray("for i in range(1000):\n    ctx.log.info('line %d' % i)\n"
+                                                  "import time\nt = time.monotonic()\n"
+                                                  "while time.monotonic() - t < 0.2:\n    pass\n"
+                                                  "ctx.log.info('after a pause')\n")
+                                    << QStringList{QStringLiteral("--grant=log")} << 0 << ""
+                                    << "log lines dropped (rate limit)";
     QTest::newRow("capability not granted") << QByteArray("ctx.files.listdir()\n") << QStringList() << 1 << ""
                                             << "AttributeError: capability 'files' was not granted";
     QTest::newRow("not UTF-8") << QByteArray("x = '\xff\xfe'\n") << QStringList() << 1 << ""

@@ -3,6 +3,7 @@
 
 #include <objcap/capability.h>
 #include <objcap/filecapabilities.h>
+#include <objcap/timerscapability.h>
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +29,7 @@ private slots:
     void revocationReachesMintedCapabilitiesAndHandles();
     void callsAreAudited();
     void directoryQuotaLeavesFilesAsTheyWere();
+    void timersRunOnThePluginThreadAndEndWithIt();
 
 private:
     std::shared_ptr<objcap::Capability> counter();
@@ -182,6 +184,26 @@ void tst_Capability::directoryQuotaLeavesFilesAsTheyWere()
     QVERIFY(!handle);
     QCOMPARE(QString::fromStdString(handle.error().exceptionType), QStringLiteral("objcap.CapabilityError"));
     QVERIFY(sandbox->exec("ctx.files.remove('b.txt')\nctx.files.write_text('a.txt', 'x' * 80)\n", "q.py").get());
+}
+
+void tst_Capability::timersRunOnThePluginThreadAndEndWithIt()
+{
+    auto timers = objcap::makeTimersCapability();
+    {
+        auto sandbox = newSandbox(*m_runtime);
+        sandbox->grant("timers", timers);
+        QVERIFY(sandbox->exec("ticks = []\n"
+                              "h = ctx.timers.every(0.005, lambda: ticks.append(len(ticks)))\n"
+                              "once = ctx.timers.call_later(0, lambda: ticks.append('once'))\n",
+                              "t.py")
+                    .get());
+        // The callbacks ran in the plugin's own interpreter: they see its globals.
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox->eval("len(ticks) >= 4").get().value() == Value(true), 10000);
+        QCOMPARE(sandbox->eval("'once' in ticks").get().value(), Value(true));
+        QCOMPARE(timers->attribute("pending").value(), Value(1));  // the repeating one
+    }
+    // The sandbox is gone: its timers are dropped at their next expiry, nothing runs.
+    QTRY_COMPARE_WITH_TIMEOUT(timers->attribute("pending").value(), Value(0), 10000);
 }
 
 QTEST_APPLESS_MAIN(tst_Capability)
