@@ -25,8 +25,8 @@ namespace {
 int usage(const QString &message)
 {
     std::fprintf(stderr,
-                 "objcap exec: %s\nusage: objcap exec [--time-limit SECONDS] [--audit] [--grant CAPABILITY]... "
-                 "FILE.py\n",
+                 "objcap exec: %s\nusage: objcap exec [--timeout SECONDS] [--memory MiB] [--audit] "
+                 "[--grant CAPABILITY]... FILE.py\n",
                  qPrintable(message));
     return UsageError;
 }
@@ -69,8 +69,11 @@ int ExecCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    QCommandLineOption timeLimit(QStringLiteral("time-limit"), QStringLiteral("Stop the script after SECONDS."),
-                                 QStringLiteral("SECONDS"));
+    QCommandLineOption timeLimit(QStringList{QStringLiteral("timeout"), QStringLiteral("time-limit")},
+                                 QStringLiteral("Stop the script after SECONDS."), QStringLiteral("SECONDS"));
+    QCommandLineOption memoryLimit(QStringLiteral("memory"), QStringLiteral("Limit the sandbox's memory to MiB."),
+                                   QStringLiteral("MiB"));
+    parser.addOption(memoryLimit);
     parser.addOption(timeLimit);
     QCommandLineOption auditOption(QStringLiteral("audit"), QStringLiteral("Print the sandbox's refusals at exit."));
     parser.addOption(auditOption);
@@ -115,6 +118,15 @@ int ExecCommand::run(const QStringList &arguments)
         grants.push_back({"net", objcap::host::NetCapability::create(origins).value(), origins.join(u',')});
     }
 
+    std::uint64_t memoryBytes = 0;
+    if (parser.isSet(memoryLimit)) {
+        bool ok = false;
+        const double mib = parser.value(memoryLimit).toDouble(&ok);
+        if (!ok || mib < 8 || mib > 1024 * 1024)
+            return usage(QStringLiteral("--memory needs a number of MiB from 8 up, not '%1'").arg(parser.value(memoryLimit)));
+        memoryBytes = static_cast<std::uint64_t>(mib * 1024 * 1024);
+    }
+
     const QString path = files.first();
     const QFileInfo info(path);
     if (!info.exists())
@@ -136,6 +148,7 @@ int ExecCommand::run(const QStringList &arguments)
     sandboxOptions.name = "exec";
     sandboxOptions.output = &forward;
     sandboxOptions.callbackTimeLimit = options.timeLimit;
+    sandboxOptions.memoryLimit = memoryBytes;
     std::optional<objcap::Error> callbackError;  // the first; written on the sandbox thread
     std::mutex callbackMutex;
     sandboxOptions.onCallbackError = [&](const objcap::Error &error) {
@@ -188,8 +201,12 @@ int ExecCommand::run(const QStringList &arguments)
     std::fputs(error.traceback.empty() ? (error.message + "\n").c_str() : error.traceback.c_str(), stderr);
     switch (error.code) {
     case objcap::ErrorCode::LimitExceeded:
-        std::fprintf(stderr, "objcap: %s stopped: time limit of %s s exceeded\n", qPrintable(path),
-                     qPrintable(parser.value(timeLimit)));
+        if (error.exceptionType == "objcap.LimitExceeded")
+            std::fprintf(stderr, "objcap: %s stopped: time limit of %s s exceeded\n", qPrintable(path),
+                         qPrintable(parser.value(timeLimit)));
+        else
+            std::fprintf(stderr, "objcap: %s stopped: memory limit of %s MiB exceeded\n", qPrintable(path),
+                         qPrintable(parser.value(memoryLimit)));
         return LimitStopped;
     case objcap::ErrorCode::PluginException:
     case objcap::ErrorCode::Interrupted:

@@ -22,6 +22,7 @@ SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
     : m_name(std::move(options.name))
     , m_output(std::move(options.output))
     , m_callbackTimeLimit(options.callbackTimeLimit)
+    , m_memoryLimit(options.memoryLimit)
     , m_onCallbackError(std::move(options.onCallbackError))
     , m_policy(options.policy ? std::move(options.policy)
                               : std::shared_ptr<const SandboxPolicy>(&SandboxPolicy::defaults(), [](auto *) {}))
@@ -67,8 +68,8 @@ void SandboxThread::run(std::promise<Result<void>> &ready)
     auto makeCallback = [self](std::uint64_t id) -> Value::CallbackRef {
         return std::make_shared<SandboxCallback>(self, id);
     };
-    auto created = py::SubInterpreter::create({m_name, m_output, *m_policy, m_auditLog, m_grants, makeCallback},
-                                              m_watchdog);
+    auto created = py::SubInterpreter::create(
+        {m_name, m_output, *m_policy, m_auditLog, m_grants, makeCallback, m_memoryLimit}, m_watchdog);
     if (!created) {
         markFinished();
         ready.set_value(created.error());

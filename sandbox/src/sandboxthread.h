@@ -57,6 +57,7 @@ private:
     std::string m_name;
     OutputSink m_output;
     std::chrono::milliseconds m_callbackTimeLimit;
+    std::uint64_t m_memoryLimit;
     std::function<void(const Error &)> m_onCallbackError;
     std::shared_ptr<const SandboxPolicy> m_policy;
     AuditLog m_auditLog;

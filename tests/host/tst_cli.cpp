@@ -121,6 +121,17 @@ void tst_Cli::exec_data()
     QTest::newRow("time limit") << QByteArray("while True:\n    pass\n")
                                 << QStringList{QStringLiteral("--time-limit"), QStringLiteral("0.2")} << 3 << ""
                                 << "time limit";
+    QTest::newRow("memory limit, one big block") << QByteArray("x = bytearray(300 * 1024 * 1024)\n")
+                                                 << QStringList{QStringLiteral("--memory"), QStringLiteral("64")} << 3
+                                                 << "" << "memory limit of 64 MiB exceeded";
+    QTest::newRow("memory limit, many small objects") << QByteArray("a = []\nwhile True:\n    a.append(str(len(a)) * 10)\n")
+                                                      << QStringList{QStringLiteral("--memory=64")} << 3 << ""
+                                                      << "MemoryError";
+    QTest::newRow("within the memory limit") << QByteArray("print(sum(len(str(i)) for i in range(10**5)))\n")
+                                             << QStringList{QStringLiteral("--memory=64")} << 0 << "488890" << "";
+    QTest::newRow("timeout alias") << QByteArray("while True:\n    pass\n")
+                                   << QStringList{QStringLiteral("--timeout"), QStringLiteral("0.2")} << 3 << ""
+                                   << "time limit";
     QTest::newRow("regex time limit") << QByteArray("import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n")
                                       << QStringList{QStringLiteral("--time-limit=0.2")} << 3 << "" << "LimitExceeded";
 }

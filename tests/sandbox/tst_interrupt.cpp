@@ -22,6 +22,7 @@ private slots:
     void nativeLoopPastBudgetIsStillLimit();
     void finalizerLoopDoesNotHangTeardown();
     void sandboxReleasedFromItsOwnOutput();
+    void memoryBudgetStopsOnlyThatPlugin();
 
 private:
     std::unique_ptr<objcap::Runtime> m_runtime;
@@ -154,6 +155,23 @@ void tst_Interrupt::sandboxReleasedFromItsOwnOutput()
     QVERIFY(result.get());
     QVERIFY(released);
     QTRY_COMPARE_WITH_TIMEOUT(m_runtime->interpreterCount(), 1, 20000);
+}
+
+void tst_Interrupt::memoryBudgetStopsOnlyThatPlugin()
+{
+    objcap::SandboxOptions options;
+    options.name = "greedy";
+    options.memoryLimit = 48u << 20;
+    auto greedy = std::move(m_runtime->createSandbox(std::move(options))).value();
+    auto neighbour = newSandbox(*m_runtime);
+    auto result = greedy->exec("hoard = []\nwhile True:\n    hoard.append(bytearray(1 << 20))\n", "greedy.py").get();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, objcap::ErrorCode::LimitExceeded);
+    QCOMPARE(result.error().exceptionType, std::string("MemoryError"));
+    QVERIFY2(result.error().message.find("memory limit of 48 MiB exceeded") != std::string::npos, describe(result));
+    // The neighbour has no such limit and allocates freely; the greedy one recovers once it lets go.
+    QVERIFY(neighbour->exec("big = bytearray(100 << 20)\n", "n.py").get());
+    QVERIFY(greedy->exec("hoard.clear()\nsmall = bytearray(1 << 20)\n", "g.py").get());
 }
 
 QTEST_APPLESS_MAIN(tst_Interrupt)

@@ -29,6 +29,10 @@ struct SandboxOptions {
     OutputSink output;              // empty: output is discarded
     // What plugin code may import; null: SandboxPolicy::defaults().
     std::shared_ptr<const SandboxPolicy> policy;
+    // Memory budget in bytes, counting the interpreter's own (a few MiB); zero means none. An
+    // allocation beyond it fails with MemoryError in the plugin, and the call that hit it
+    // fails with ErrorCode::LimitExceeded.
+    std::uint64_t memoryLimit = 0;
     // Time budget of each callback run (timers, events); zero means none.
     std::chrono::milliseconds callbackTimeLimit{5000};
     // Told, on the sandbox's thread, about an exception a callback raised.

@@ -1,6 +1,7 @@
 #include "pythonruntime.h"
 
 #include "audithook.h"
+#include "memorybudget.h"
 #include "threadstatescope.h"
 
 #include <dlfcn.h>
@@ -85,6 +86,9 @@ Result<void> appendSearchPath(PyConfig &config, const fs::path &path)
 
 Result<void> initializeIsolated(const fs::path &home)
 {
+    // Before any allocation CPython makes, so that every block is freed by the allocator
+    // that made it.
+    MemoryBudget::install();
     PyPreConfig preconfig;
     PyPreConfig_InitIsolatedConfig(&preconfig);
     preconfig.utf8_mode = 1;

@@ -4,6 +4,7 @@
 #include "errorcapture.h"
 #include "interruption.h"
 #include "lockdown.h"
+#include "memorybudget.h"
 #include "outputstream.h"
 #include "pyref.h"
 #include "sandboxguard.h"
@@ -32,10 +33,11 @@ Error statusError(const char *what, const PyStatus &status)
 } // namespace
 
 struct SubInterpreter::Impl {
-    Impl(Setup s, detail::Watchdog &w) : setup(std::move(s)), watchdog(w) {}
+    Impl(Setup s, detail::Watchdog &w) : setup(std::move(s)), watchdog(w), memory(setup.memoryLimit) {}
 
     Setup setup;
     detail::Watchdog &watchdog;
+    MemoryBudget memory;
     PyThreadState *tstate = nullptr;
     PyRef mainDict;  // the plugin's __main__ namespace
     std::string stdlibRoot;
@@ -53,6 +55,7 @@ struct SubInterpreter::Impl {
     public:
         Run(Impl &impl, std::chrono::milliseconds limit) : m_impl(impl), m_id(impl.interruption->beginRun())
         {
+            impl.memory.resetExceeded();
             if (limit.count() > 0) {
                 Interruption *target = &*impl.interruption;
                 const std::uint64_t id = m_id;
@@ -128,12 +131,17 @@ void SubInterpreter::Impl::tearDown()
 
 Error SubInterpreter::Impl::fail(Run &run)
 {
-    const ErrorCode code = interruption->interrupted(run.id()) ? interruption->reason() : ErrorCode::PluginException;
+    const bool outOfMemory = memory.exceeded();
+    const ErrorCode code = interruption->interrupted(run.id()) ? interruption->reason()
+                           : outOfMemory                        ? ErrorCode::LimitExceeded
+                                                                : ErrorCode::PluginException;
     run.end();
     Run formatting(*this, errorFormattingBudget);
     TracebackFormatter formatter(sources, stdlibRoot);
     Error error = ErrorCapture::take(code, &formatter);
-    if (code == ErrorCode::LimitExceeded || code == ErrorCode::Interrupted)
+    if (outOfMemory && code == ErrorCode::LimitExceeded && !interruption->interrupted(run.id()))
+        error.message = "memory limit of " + std::to_string(memory.limit() >> 20) + " MiB exceeded (" + error.message + ")";
+    else if (code == ErrorCode::LimitExceeded || code == ErrorCode::Interrupted)
         error.exceptionType = "objcap.LimitExceeded";
     return error;
 }
@@ -158,6 +166,8 @@ SubInterpreter::SubInterpreter(std::unique_ptr<Impl> impl) : d(std::move(impl)) 
 Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(Setup setup, detail::Watchdog &watchdog)
 {
     auto impl = std::make_unique<Impl>(std::move(setup), watchdog);
+    // Everything this thread allocates from now on, the interpreter included, is charged.
+    MemoryBudget::setCurrent(&impl->memory);
 
     // Creating an interpreter needs an attached thread state; this thread has none yet, so
     // borrow a temporary one of the main interpreter.
@@ -176,6 +186,7 @@ Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(Setup setup, deta
     if (PyStatus_Exception(status)) {
         PyThreadState_Clear(creator);
         PyThreadState_DeleteCurrent();
+        MemoryBudget::setCurrent(nullptr);
         return statusError("cannot create a sub-interpreter", status);
     }
 
@@ -194,8 +205,10 @@ Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(Setup setup, deta
     PyEval_RestoreThread(creator);
     PyThreadState_Clear(creator);
     PyThreadState_DeleteCurrent();
-    if (!ready)
+    if (!ready) {
+        MemoryBudget::setCurrent(nullptr);
         return ready.error();
+    }
     return std::unique_ptr<SubInterpreter>(new SubInterpreter(std::move(impl)));
 }
 
@@ -208,6 +221,7 @@ SubInterpreter::~SubInterpreter()
     d->interruption->close();
     Py_EndInterpreter(d->tstate);  // leaves no thread state attached
     d->guard->uninstall();
+    MemoryBudget::setCurrent(nullptr);
 }
 
 bool SubInterpreter::running() const

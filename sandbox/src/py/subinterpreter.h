@@ -29,6 +29,7 @@ public:
         const detail::GrantTable &grants;  // must outlive the interpreter
         // Mints the host's handle for a plugin callable registered under an id.
         std::function<Value::CallbackRef(std::uint64_t)> makeCallback;
+        std::uint64_t memoryLimit = 0;  // bytes; 0: none
     };
     // Needs a started PythonRuntime. Creates the interpreter and locks it down.
     static Result<std::unique_ptr<SubInterpreter>> create(Setup setup, detail::Watchdog &watchdog);
