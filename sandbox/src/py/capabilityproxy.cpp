@@ -54,6 +54,8 @@ const char *utf8(PyObject *s)
 PyObject *invoke(PyObject *proxy, const std::string &method, PyObject *const *args, size_t nargs, PyObject *kwnames)
 {
     Lockdown &lockdown = *asProxy(proxy)->lockdown;
+    if (!lockdown.active())
+        return PyErr_Format(PyExc_RuntimeError, "the sandbox is shutting down");
     Capability &capability = capabilityOf(proxy);
     Value::List positional;
     positional.reserve(nargs);
@@ -159,6 +161,8 @@ PyObject *getattro(PyObject *self, PyObject *nameObject)
         return PyErr_Format(PyExc_TypeError, "attribute name must be a string");
     const std::string name = utf8(nameObject);
     Capability &capability = capabilityOf(self);
+    if (!asProxy(self)->lockdown->active())
+        return PyErr_Format(PyExc_RuntimeError, "the sandbox is shutting down");
     if (has(capability.methods(), name)) {
         Lockdown &lockdown = *asProxy(self)->lockdown;
         auto *tp = reinterpret_cast<PyTypeObject *>(lockdown.capabilityMethodType());
@@ -310,6 +314,10 @@ PyRef CapabilityProxy::createMethodType()
 
 PyRef CapabilityProxy::wrap(Lockdown &lockdown, Value::CapabilityRef capability)
 {
+    if (!lockdown.active()) {
+        PyErr_SetString(PyExc_RuntimeError, "the sandbox is shutting down");
+        return {};
+    }
     auto *tp = reinterpret_cast<PyTypeObject *>(lockdown.capabilityType());
     PyRef self = PyRef::steal(tp->tp_alloc(tp, 0));
     if (!self)
@@ -321,7 +329,7 @@ PyRef CapabilityProxy::wrap(Lockdown &lockdown, Value::CapabilityRef capability)
 
 Value::CapabilityRef CapabilityProxy::unwrap(Lockdown &lockdown, PyObject *object)
 {
-    if (Py_TYPE(object) != reinterpret_cast<PyTypeObject *>(lockdown.capabilityType()))
+    if (!lockdown.capabilityType() || Py_TYPE(object) != reinterpret_cast<PyTypeObject *>(lockdown.capabilityType()))
         return nullptr;
     return *asProxy(object)->capability;
 }

@@ -101,6 +101,15 @@ Lockdown::~Lockdown() = default;
 
 void Lockdown::release()
 {
+    // The standard library may still run while the interpreter ends: give it back the
+    // interpreter's own exec and eval, which need nothing of ours.
+    if (PyObject *builtins = PyEval_GetBuiltins(); builtins && m_originals) {
+        for (const char *name : {"exec", "eval"}) {
+            if (PyObject *original = PyDict_GetItemString(m_originals.get(), name))
+                PyDict_SetItemString(builtins, name, original);
+        }
+        PyErr_Clear();
+    }
     m_guard.setRefusalTypes(nullptr, nullptr);
     for (PyRef *ref : {&m_objcapModule, &m_capabilityError, &m_limitExceeded, &m_hiddenAttributeError, &m_revokedError,
                        &m_capabilityType, &m_capabilityMethodType, &m_contextType, &m_viewType, &m_guardType, &m_subclassesType, &m_views,
@@ -225,6 +234,10 @@ bool Lockdown::hidesAttribute(const std::string &module, const char *name) const
 
 PyRef Lockdown::importView(const std::string &module)
 {
+    if (!active()) {
+        PyErr_SetString(PyExc_RuntimeError, "the sandbox is shutting down");
+        return {};
+    }
     PyObject *cached = PyDict_GetItemString(m_views.get(), module.c_str());  // borrowed
     if (cached)
         return PyRef::borrow(cached);
@@ -249,6 +262,10 @@ PyRef Lockdown::load(const std::string &module)
 
 PyRef Lockdown::objcapView()
 {
+    if (!active()) {
+        PyErr_SetString(PyExc_RuntimeError, "the sandbox is shutting down");
+        return {};
+    }
     PyObject *cached = PyDict_GetItemString(m_views.get(), "objcap");
     if (cached)
         return PyRef::borrow(cached);
@@ -260,6 +277,10 @@ PyRef Lockdown::objcapView()
 
 Value::CallbackRef Lockdown::registerCallback(PyObject *callable)
 {
+    if (!active()) {
+        PyErr_SetString(PyExc_RuntimeError, "the sandbox is shutting down");
+        return nullptr;
+    }
     const std::uint64_t id = m_nextCallback++;
     PyRef key = PyRef::steal(PyLong_FromUnsignedLongLong(id));
     if (!key || !m_makeCallback || PyDict_SetItem(m_callbacks.get(), key.get(), callable) < 0)
@@ -296,6 +317,8 @@ bool Lockdown::rememberCode(PyObject *code)
 
 bool Lockdown::compiledHere(PyObject *code) const
 {
+    if (!m_compiled)
+        return false;
     PyRef key = PyRef::steal(PyLong_FromVoidPtr(code));
     PyObject *ref = key ? PyDict_GetItem(m_compiled.get(), key.get()) : nullptr;  // borrowed
     if (!ref)

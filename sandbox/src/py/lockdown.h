@@ -29,6 +29,9 @@ public:
                                                    const detail::GrantTable &grants, CallbackFactory makeCallback);
     ~Lockdown();
     void release();  // drops every Python reference; before the interpreter ends
+    // False once released: what CPython still runs while the interpreter ends (finalizers)
+    // finds the sandbox's functions refusing instead of touching released objects.
+    bool active() const { return static_cast<bool>(m_objcapModule); }
 
     SandboxGuard &guard() { return m_guard; }
     PyObject *capabilityError() const { return m_capabilityError.get(); }

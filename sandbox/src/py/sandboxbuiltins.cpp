@@ -21,6 +21,16 @@ std::string utf8(PyObject *s)
     return text;
 }
 
+// The sandbox's functions outliving its lockdown (called by a finalizer as the interpreter ends).
+Lockdown *activeLockdown(PyObject *module)
+{
+    Lockdown *lockdown = ObjcapModule::lockdownOf(module);
+    if (lockdown && lockdown->active())
+        return lockdown;
+    PyErr_SetString(PyExc_RuntimeError, "the sandbox is shutting down");
+    return nullptr;
+}
+
 PyObject *refuseImport(Lockdown &lockdown, const std::string &name)
 {
     lockdown.guard().refuse(PyExc_ImportError, "import", name, "import of '" + name + "' is not allowed in a sandbox");
@@ -36,7 +46,9 @@ bool isCImport(PyObject *fromlist)
 
 PyObject *pluginImport(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    Lockdown *lockdown = ObjcapModule::lockdownOf(self);
+    Lockdown *lockdown = activeLockdown(self);
+    if (!lockdown)
+        return nullptr;
     static const char *keywords[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
     PyObject *nameObject = nullptr;
     PyObject *globals = nullptr;
@@ -114,7 +126,9 @@ bool checkNamespace(Lockdown &lockdown, PyObject *globals, const char *function)
 
 PyObject *runPlugin(PyObject *self, PyObject *args, PyObject *kwargs, const char *function, const char *mode)
 {
-    Lockdown *lockdown = ObjcapModule::lockdownOf(self);
+    Lockdown *lockdown = activeLockdown(self);
+    if (!lockdown)
+        return nullptr;
     static const char *keywords[] = {"source", "globals", "locals", "closure", nullptr};
     PyObject *source = nullptr;
     PyObject *globals = Py_None;
@@ -165,7 +179,9 @@ PyObject *pluginEval(PyObject *self, PyObject *args, PyObject *kwargs)
 
 PyObject *pluginCompile(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    Lockdown *lockdown = ObjcapModule::lockdownOf(self);
+    Lockdown *lockdown = activeLockdown(self);
+    if (!lockdown)
+        return nullptr;
     PyObject *source = PyTuple_Size(args) > 0 ? PyTuple_GET_ITEM(args, 0)
                                               : (kwargs ? PyDict_GetItemString(kwargs, "source") : nullptr);
     if (source && !PyUnicode_Check(source) && !PyBytes_Check(source) && !PyByteArray_Check(source))
@@ -182,7 +198,9 @@ PyObject *pluginCompile(PyObject *self, PyObject *args, PyObject *kwargs)
 // in a module's globals) from handing plugin-chosen code a host module's namespace.
 PyObject *runInterpreter(PyObject *self, PyObject *args, PyObject *kwargs, const char *function)
 {
-    Lockdown *lockdown = ObjcapModule::lockdownOf(self);
+    Lockdown *lockdown = activeLockdown(self);
+    if (!lockdown)
+        return nullptr;
     PyObject *globals = PyTuple_Size(args) > 1 ? PyTuple_GET_ITEM(args, 1)
                                                : (kwargs ? PyDict_GetItemString(kwargs, "globals") : nullptr);
     if (!globals || globals == Py_None)
