@@ -1,5 +1,6 @@
 // objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
 #include "execcommand.h"
+#include "validatecommand.h"
 #include "exitcode.h"
 
 #include <objcap/runtime.h>
@@ -23,10 +24,12 @@ constexpr const char *usageText =
     "                                        makes ctx.files, ctx.file, ctx.storage, ctx.log,\n"
     "                                        ctx.timers, ctx.net available;\n"
     "                                        --audit prints the sandbox's refusals at exit\n"
+    "  validate DIR                          check a plugin folder's plugin.toml (no plugin code runs)\n"
     "  --version                             print the objcap and CPython versions\n"
     "  --help                                print this help\n"
     "\n"
-    "exit codes: 0 completed, 1 plugin exception, 2 usage error, 3 stopped by a limit,\n"
+    "exit codes: 0 completed, 1 plugin exception (or invalid plugin), 2 usage error,\n"
+    "            3 stopped by a limit,\n"
     "            4 the runtime could not start\n";
 
 int printVersion()
@@ -60,6 +63,8 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("exec"))
         return objcap::cli::ExecCommand::run(args.mid(1));
+    if (command == QLatin1String("validate"))
+        return objcap::cli::ValidateCommand::run(args.mid(1));
     if (command.isEmpty())
         std::fputs("objcap: no command given\n", stderr);
     else

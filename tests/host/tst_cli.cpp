@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,6 +13,7 @@ private slots:
     void version();
     void exec_data();
     void exec();
+    void validate();
     void usageErrors_data();
     void usageErrors();
 
@@ -150,6 +152,21 @@ void tst_Cli::exec()
     QVERIFY2(o.err.contains(stderrHas), qPrintable(o.err));
     if (exitCode == 1)
         QVERIFY2(o.err.contains(QStringLiteral("script.py")), qPrintable(o.err));
+}
+
+void tst_Cli::validate()
+{
+    const Outcome good = run({QStringLiteral("validate"), QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/hello")});
+    QCOMPARE(good.exitCode, 0);
+    QVERIFY2(good.out.contains(QStringLiteral("org.objcap.hello 1.0.0 (Hello): valid")), qPrintable(good.out));
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("bad")));
+    QFile manifest(m_dir.filePath(QStringLiteral("bad/plugin.toml")));
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write("[plugin]\nid = \"org.example.bad\"\nname = \"Bad\"\nversion = \"1\"\nentry = \"main.py\"\n");
+    manifest.close();
+    const Outcome bad = run({QStringLiteral("validate"), m_dir.filePath(QStringLiteral("bad"))});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(QStringLiteral("plugin.toml:4:11: 'version' must be a semantic version")), qPrintable(bad.err));
 }
 
 void tst_Cli::usageErrors_data()
