@@ -1,5 +1,6 @@
 // objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
 #include "execcommand.h"
+#include "runcommand.h"
 #include "validatecommand.h"
 #include "exitcode.h"
 
@@ -24,6 +25,8 @@ constexpr const char *usageText =
     "                                        makes ctx.files, ctx.file, ctx.storage, ctx.log,\n"
     "                                        ctx.timers, ctx.net available;\n"
     "                                        --audit prints the sandbox's refusals at exit\n"
+    "  run DIR [--grant ...] [--for SECONDS] load the plugin in DIR, activate(ctx), serve its timers,\n"
+    "                                        deactivate(); also --timeout, --memory, --audit\n"
     "  validate DIR                          check a plugin folder's plugin.toml (no plugin code runs)\n"
     "  --version                             print the objcap and CPython versions\n"
     "  --help                                print this help\n"
@@ -63,6 +66,8 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("exec"))
         return objcap::cli::ExecCommand::run(args.mid(1));
+    if (command == QLatin1String("run"))
+        return objcap::cli::RunCommand::run(args.mid(1));
     if (command == QLatin1String("validate"))
         return objcap::cli::ValidateCommand::run(args.mid(1));
     if (command.isEmpty())

@@ -3,6 +3,7 @@
 
 def activate(ctx):
     ctx.log.info("hello from a sandboxed plugin")
+    ctx.timers.call_later(0.1, lambda: ctx.log.info("hello again, from a timer"))
 
 
 def deactivate():

@@ -26,6 +26,12 @@ std::future<Result<Value>> Sandbox::eval(std::string expression, RunOptions opti
     return m_thread->eval(std::move(expression), options);
 }
 
+std::future<Result<Value>> Sandbox::call(std::string function, Value::List arguments, RunOptions options,
+                                         bool withContext, bool optional)
+{
+    return m_thread->call(std::move(function), std::move(arguments), options, withContext, optional);
+}
+
 void Sandbox::interrupt()
 {
     m_thread->interrupt();

@@ -23,6 +23,8 @@ SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
     , m_output(std::move(options.output))
     , m_callbackTimeLimit(options.callbackTimeLimit)
     , m_memoryLimit(options.memoryLimit)
+    , m_packageFolder(std::move(options.packageFolder))
+    , m_packageName(std::move(options.packageName))
     , m_onCallbackError(std::move(options.onCallbackError))
     , m_policy(options.policy ? std::move(options.policy)
                               : std::shared_ptr<const SandboxPolicy>(&SandboxPolicy::defaults(), [](auto *) {}))
@@ -69,7 +71,9 @@ void SandboxThread::run(std::promise<Result<void>> &ready)
         return std::make_shared<SandboxCallback>(self, id);
     };
     auto created = py::SubInterpreter::create(
-        {m_name, m_output, *m_policy, m_auditLog, m_grants, makeCallback, m_memoryLimit}, m_watchdog);
+        {m_name, m_output, *m_policy, m_auditLog, m_grants, makeCallback, m_memoryLimit, m_packageFolder,
+         m_packageName},
+        m_watchdog);
     if (!created) {
         markFinished();
         ready.set_value(created.error());
@@ -182,6 +186,15 @@ bool SandboxThread::busy()
 {
     std::lock_guard lock(m_interpMutex);
     return m_interp && m_interp->running();
+}
+
+std::future<Result<Value>> SandboxThread::call(std::string function, Value::List arguments, RunOptions options,
+                                               bool withContext, bool optional)
+{
+    return submit<Value>([function = std::move(function), arguments = std::move(arguments), options, withContext,
+                          optional](py::SubInterpreter &i) {
+        return i.call(function, arguments, options, withContext, optional);
+    });
 }
 
 void SandboxThread::interrupt()

@@ -31,6 +31,8 @@ public:
     const std::string &name() const { return m_name; }
     std::future<Result<void>> exec(std::string source, std::string filename, RunOptions options);
     std::future<Result<Value>> eval(std::string expression, RunOptions options);
+    std::future<Result<Value>> call(std::string function, Value::List arguments, RunOptions options, bool withContext,
+                                    bool optional);
     void interrupt();
     bool busy();
 
@@ -58,6 +60,8 @@ private:
     OutputSink m_output;
     std::chrono::milliseconds m_callbackTimeLimit;
     std::uint64_t m_memoryLimit;
+    std::string m_packageFolder;
+    std::string m_packageName;
     std::function<void(const Error &)> m_onCallbackError;
     std::shared_ptr<const SandboxPolicy> m_policy;
     AuditLog m_auditLog;

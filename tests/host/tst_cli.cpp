@@ -14,6 +14,7 @@ private slots:
     void exec_data();
     void exec();
     void validate();
+    void runPlugin();
     void usageErrors_data();
     void usageErrors();
 
@@ -167,6 +168,22 @@ void tst_Cli::validate()
     const Outcome bad = run({QStringLiteral("validate"), m_dir.filePath(QStringLiteral("bad"))});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains(QStringLiteral("plugin.toml:4:11: 'version' must be a semantic version")), qPrintable(bad.err));
+}
+
+void tst_Cli::runPlugin()
+{
+    const Outcome modular = run({QStringLiteral("run"), QStringLiteral(OBJCAP_SOURCE_DIR "/tests/host/plugins/modular")});
+    QVERIFY2(modular.exitCode == 0, qPrintable(modular.err));
+    QCOMPARE(modular.out, QStringLiteral("activated 42 True util\ndeactivated\n"));
+    const Outcome hello = run({QStringLiteral("run"), QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/hello"),
+                               QStringLiteral("--grant=log"), QStringLiteral("--grant=timers")});
+    QVERIFY2(hello.exitCode == 0, qPrintable(hello.err));
+    QVERIFY2(hello.err.contains(QStringLiteral("[INFO] hello from a sandboxed plugin\n[INFO] hello again, from a timer")),
+             qPrintable(hello.err));
+    // Without the grants it asks for, activate() fails on the missing capability.
+    const Outcome bare = run({QStringLiteral("run"), QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/hello")});
+    QCOMPARE(bare.exitCode, 1);
+    QVERIFY2(bare.err.contains(QStringLiteral("AttributeError: capability 'log' was not granted")), qPrintable(bare.err));
 }
 
 void tst_Cli::usageErrors_data()

@@ -33,6 +33,11 @@ struct SandboxOptions {
     // allocation beyond it fails with MemoryError in the plugin, and the call that hit it
     // fails with ErrorCode::LimitExceeded.
     std::uint64_t memoryLimit = 0;
+    // The plugin's package folder: its own modules (import util, from . import x) are loaded
+    // from there, and nothing else on disk is reachable. Empty: none. `packageName` stands for
+    // the folder in tracebacks (the plugin id, say), never the host path.
+    std::string packageFolder;
+    std::string packageName;
     // Time budget of each callback run (timers, events); zero means none.
     std::chrono::milliseconds callbackTimeLimit{5000};
     // Told, on the sandbox's thread, about an exception a callback raised.
@@ -62,6 +67,12 @@ public:
 
     // Evaluates an expression in __main__ and returns its value by copy.
     std::future<Result<Value>> eval(std::string expression, RunOptions options = {});
+
+    // Calls the plugin function `function` of __main__ (a hook such as activate or on_tick)
+    // with these arguments, `ctx` first if withContext; a missing function is an error unless
+    // optional (then the result is None).
+    std::future<Result<Value>> call(std::string function, Value::List arguments, RunOptions options = {},
+                                    bool withContext = false, bool optional = false);
 
     // Interrupts the call running now, if any (ErrorCode::Interrupted). Any thread.
     void interrupt();

@@ -1,5 +1,6 @@
 #include "lockdown.h"
 
+#include "../beneathresolver.h"
 #include "capabilityproxy.h"
 #include "plugincontext.h"
 #include "errorcapture.h"
@@ -10,6 +11,11 @@
 #include "sandboxguard.h"
 #include "subclassesfilter.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 
 namespace objcap::py {
@@ -97,7 +103,11 @@ Result<std::unique_ptr<Lockdown>> Lockdown::apply(SandboxGuard &guard, PyObject 
     return lockdown;
 }
 
-Lockdown::~Lockdown() = default;
+Lockdown::~Lockdown()
+{
+    if (m_package >= 0)
+        ::close(m_package);
+}
 
 void Lockdown::release()
 {
@@ -113,7 +123,7 @@ void Lockdown::release()
     m_guard.setRefusalTypes(nullptr, nullptr);
     for (PyRef *ref : {&m_objcapModule, &m_capabilityError, &m_limitExceeded, &m_hiddenAttributeError, &m_revokedError,
                        &m_capabilityType, &m_capabilityMethodType, &m_contextType, &m_viewType, &m_guardType, &m_subclassesType, &m_views,
-                       &m_originals, &m_pluginBuiltins, &m_compiled, &m_callbacks})
+                       &m_originals, &m_pluginBuiltins, &m_compiled, &m_callbacks, &m_pluginModules})
         ref->reset();
 }
 
@@ -151,7 +161,8 @@ Result<void> Lockdown::installImporter()
     m_compiled = PyRef::steal(PyDict_New());
     m_originals = PyRef::steal(PyDict_New());
     m_callbacks = PyRef::steal(PyDict_New());
-    if (!m_viewType || !m_views || !m_compiled || !m_originals || !m_callbacks)
+    m_pluginModules = PyRef::steal(PyDict_New());
+    if (!m_viewType || !m_views || !m_compiled || !m_originals || !m_callbacks || !m_pluginModules)
         return failure("importer");
     return {};
 }
@@ -273,6 +284,86 @@ PyRef Lockdown::objcapView()
     if (!view || PyDict_SetItemString(m_views.get(), "objcap", view.get()) < 0)
         return {};
     return view;
+}
+
+Result<void> Lockdown::setPackage(const std::string &folder, const std::string &display,
+                                  std::map<std::string, std::string> *sources)
+{
+    m_package = ::open(folder.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (m_package < 0)
+        return Error::make(ErrorCode::NotFound, "cannot open the plugin folder '" + folder + "'");
+    m_packageDisplay = display;
+    m_sources = sources;
+    return {};
+}
+
+PyRef Lockdown::pluginModule(const std::string &name)
+{
+    if (m_package < 0 || !active())
+        return {};
+    if (PyObject *loaded = PyDict_GetItemString(m_pluginModules.get(), name.c_str()))
+        return PyRef::borrow(loaded);
+    const size_t dot = name.rfind('.');
+    if (dot != std::string::npos) {  // a submodule: its package first
+        PyRef parent = pluginModule(name.substr(0, dot));
+        if (!parent)
+            return {};
+    }
+    std::string relative = name;
+    std::replace(relative.begin(), relative.end(), '.', '/');
+    bool package = false;
+    auto fd = detail::BeneathResolver::open(m_package, relative + ".py", O_RDONLY, 0, "");
+    if (!fd) {
+        fd = detail::BeneathResolver::open(m_package, relative + "/__init__.py", O_RDONLY, 0, "");
+        package = static_cast<bool>(fd);
+        relative += "/__init__.py";
+    } else {
+        relative += ".py";
+    }
+    if (!fd)
+        return {};  // not one of the plugin's modules
+    struct stat st {};
+    std::string source;
+    if (fstat(fd->get(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (off_t{16} << 20)) {
+        source.resize(static_cast<size_t>(st.st_size));
+        if (::read(fd->get(), source.data(), source.size()) != st.st_size)
+            source.clear();
+    }
+    const std::string filename = m_packageDisplay + "/" + relative;
+    if (m_sources)
+        (*m_sources)[filename] = source;
+    PyRef module = PyRef::steal(PyModule_New(name.c_str()));
+    PyObject *dict = module ? PyModule_GetDict(module.get()) : nullptr;
+    PyRef file = PyRef::steal(PyUnicode_FromString(filename.c_str()));
+    const std::string packageName = package ? name : (dot == std::string::npos ? "" : name.substr(0, dot));
+    PyRef packageObject = PyRef::steal(PyUnicode_FromString(packageName.c_str()));
+    if (!dict || !file || !packageObject || PyDict_SetItemString(dict, "__builtins__", m_pluginBuiltins.get()) < 0 ||
+        PyDict_SetItemString(dict, "__file__", file.get()) < 0 ||
+        PyDict_SetItemString(dict, "__package__", packageObject.get()) < 0)
+        return {};
+    if (package) {
+        PyRef path = PyRef::steal(PyList_New(0));
+        if (!path || PyDict_SetItemString(dict, "__path__", path.get()) < 0)
+            return {};
+    }
+    m_guard.addPluginModule(name);
+    // Registered before it runs, so that imports inside it (and cycles) find it.
+    if (PyDict_SetItemString(m_pluginModules.get(), name.c_str(), module.get()) < 0)
+        return {};
+    PyRef code = PyRef::steal(Py_CompileStringExFlags(source.c_str(), filename.c_str(), Py_file_input, nullptr, -1));
+    PyRef result = code ? PyRef::steal(PyEval_EvalCode(code.get(), dict, dict)) : PyRef();
+    if (!result) {
+        PyRef error = PyRef::steal(PyErr_GetRaisedException());
+        PyDict_DelItemString(m_pluginModules.get(), name.c_str());
+        PyErr_SetRaisedException(error.release());
+        return {};
+    }
+    if (dot != std::string::npos) {  // bind it in its package, as the import system does
+        PyObject *parent = PyDict_GetItemString(m_pluginModules.get(), name.substr(0, dot).c_str());
+        if (parent && PyObject_SetAttrString(parent, name.substr(dot + 1).c_str(), module.get()) < 0)
+            return {};
+    }
+    return module;
 }
 
 Value::CallbackRef Lockdown::registerCallback(PyObject *callable)

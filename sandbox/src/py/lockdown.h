@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,8 @@ public:
     static Result<std::unique_ptr<Lockdown>> apply(SandboxGuard &guard, PyObject *mainDict,
                                                    const detail::GrantTable &grants, CallbackFactory makeCallback);
     ~Lockdown();
+    Lockdown(const Lockdown &) = delete;
+    Lockdown &operator=(const Lockdown &) = delete;
     void release();  // drops every Python reference; before the interpreter ends
     // False once released: what CPython still runs while the interpreter ends (finalizers)
     // finds the sandbox's functions refusing instead of touching released objects.
@@ -51,6 +54,17 @@ public:
     // Loads a module in host scope, straight through the import machinery (never through a
     // frame's __import__), and returns the module itself. Checks nothing: callers do.
     PyRef load(const std::string &module);
+
+    // The plugin's own modules, read from its package folder (a directory fd; nothing else on
+    // disk is reachable) and run with the plugin's built-ins. `display` names the folder in
+    // tracebacks; `sources` receives each module's text for them.
+    Result<void> setPackage(const std::string &folder, const std::string &display,
+                            std::map<std::string, std::string> *sources);
+    // The plugin's module `name` (dotted), loading it and its parents if needed: a new
+    // reference; null PyRef with no exception if the package has no such module; null with
+    // an exception if loading failed.
+    PyRef pluginModule(const std::string &name);
+    bool hasPackage() const { return m_package >= 0; }
 
     // Plugin callables handed to the host: kept here, referenced by id from the host's handle.
     Value::CallbackRef registerCallback(PyObject *callable);
@@ -89,6 +103,10 @@ private:
     PyRef m_pluginBuiltins; // the plugin's __builtins__
     PyRef m_compiled;       // id(code) -> weakref(code): code objects the sandbox compiled
     PyRef m_callbacks;      // callback id -> plugin callable
+    PyRef m_pluginModules;  // dotted name -> the plugin's own module
+    int m_package = -1;     // O_PATH fd of the plugin's folder
+    std::string m_packageDisplay;
+    std::map<std::string, std::string> *m_sources = nullptr;
     std::uint64_t m_nextCallback = 1;
     CallbackFactory m_makeCallback;
 };

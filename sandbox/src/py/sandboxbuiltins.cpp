@@ -44,6 +44,25 @@ bool isCImport(PyObject *fromlist)
     return fromlist && PyList_CheckExact(fromlist) && PyList_GET_SIZE(fromlist) == 0;
 }
 
+// `from pkg import sub`: load the plugin submodules a fromlist names, as importlib does.
+bool loadFromlist(Lockdown &lockdown, const std::string &package, PyObject *module, PyObject *fromlist)
+{
+    if (!fromlist || !PyObject_HasAttrString(module, "__path__"))
+        return true;
+    PyRef items = PyRef::steal(PySequence_Fast(fromlist, "fromlist must be a sequence"));
+    if (!items)
+        return false;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(items.get()); ++i) {
+        PyObject *item = PySequence_Fast_GET_ITEM(items.get(), i);
+        if (!PyUnicode_Check(item) || PyObject_HasAttr(module, item))
+            continue;
+        PyRef sub = lockdown.pluginModule(package + "." + utf8(item));
+        if (!sub && PyErr_Occurred())
+            return false;
+    }
+    return true;
+}
+
 PyObject *pluginImport(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     Lockdown *lockdown = activeLockdown(self);
@@ -58,11 +77,40 @@ PyObject *pluginImport(PyObject *self, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U|OOOi:__import__", const_cast<char **>(keywords), &nameObject,
                                      &globals, &locals, &fromlist, &level))
         return nullptr;
-    const std::string name = utf8(nameObject);
-    if (level != 0)
-        return refuseImport(*lockdown, std::string(static_cast<size_t>(level > 0 ? level : 0), '.') + name);
+    std::string name = utf8(nameObject);
+    if (level != 0) {
+        // Relative imports exist only among the plugin's own modules.
+        std::string base;
+        PyObject *package = globals && PyDict_Check(globals) ? PyDict_GetItemString(globals, "__package__") : nullptr;
+        if (package && PyUnicode_Check(package))
+            base = utf8(package);
+        for (int i = 1; i < level && !base.empty(); ++i)
+            base = base.find('.') == std::string::npos ? std::string() : base.substr(0, base.rfind('.'));
+        const std::string dots(static_cast<size_t>(level > 0 ? level : 0), '.');
+        if (base.empty() || !lockdown->hasPackage() || !lockdown->guard().isPluginModule(base))
+            return refuseImport(*lockdown, dots + name);
+        name = name.empty() ? base : base + "." + name;
+        PyRef module = lockdown->pluginModule(name);
+        if (!module)
+            return PyErr_Occurred() ? nullptr : refuseImport(*lockdown, dots + utf8(nameObject));
+        if (!loadFromlist(*lockdown, name, module.get(), fromlist))
+            return nullptr;
+        return module.release();
+    }
     if (name == "objcap")
         return lockdown->objcapView().release();
+    // The plugin's own modules come first, as the script's folder does on sys.path.
+    if (lockdown->hasPackage()) {
+        PyRef module = lockdown->pluginModule(name);
+        if (module) {
+            const int wantsNames = fromlist ? PyObject_IsTrue(fromlist) : 0;
+            if (wantsNames < 0 || (wantsNames && !loadFromlist(*lockdown, name, module.get(), fromlist)))
+                return nullptr;
+            return wantsNames ? module.release() : lockdown->pluginModule(name.substr(0, name.find('.'))).release();
+        }
+        if (PyErr_Occurred())
+            return nullptr;
+    }
     const std::string top = name.substr(0, name.find('.'));
     if (!lockdown->allowsImport(name) || !lockdown->allowsImport(top)) {
         // C code importing a helper module (copy's copyreg, datetime's _strptime) calls the

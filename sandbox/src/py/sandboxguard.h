@@ -5,6 +5,7 @@
 
 #include <Python.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -29,7 +30,11 @@ public:
     const SandboxPolicy &policy() const { return m_policy; }
     const std::string &stdlibRoot() const { return m_stdlibRoot; }
     bool inHostScope() const { return m_hostDepth > 0; }
-    bool isPluginModule(std::string_view name) const { return name == "__main__"; }
+    bool isPluginModule(std::string_view name) const
+    {
+        return name == "__main__" || m_pluginModules.count(std::string(name)) > 0;
+    }
+    void addPluginModule(const std::string &name) { m_pluginModules.insert(name); }
     bool underStdlib(std::string_view path) const;
 
     // The exceptions refusals raise, borrowed from this interpreter: objcap.CapabilityError,
@@ -67,6 +72,7 @@ private:
     PyObject *m_refusalType = nullptr;
     PyObject *m_hiddenAttributeType = nullptr;
     int m_hostDepth = 0;
+    std::set<std::string> m_pluginModules;
 };
 
 } // namespace objcap::py

@@ -109,6 +109,10 @@ Result<void> SubInterpreter::Impl::setUp()
     if (!applied)
         return applied.error();
     lockdown = std::move(applied).value();
+    if (!setup.packageFolder.empty()) {
+        if (Result<void> ok = lockdown->setPackage(setup.packageFolder, setup.packageName, &sources); !ok)
+            return ok;
+    }
     interruption->setExceptionType(lockdown->limitExceeded());
     guard->install();  // from here on, this thread's events are judged
     return {};
@@ -265,6 +269,35 @@ Result<void> SubInterpreter::invokeCallback(std::uint64_t id, const Value::List 
     if (!result)
         return d->fail(run);
     return d->checkFinished(run);
+}
+
+Result<Value> SubInterpreter::call(const std::string &function, const Value::List &arguments,
+                                   const RunOptions &options, bool withContext, bool optional)
+{
+    ThreadStateScope active(d->tstate);
+    Impl::Run run(*d, options.timeLimit);
+    PyObject *callable = PyDict_GetItemString(d->mainDict.get(), function.c_str());  // borrowed
+    if (!callable) {
+        if (optional)
+            return Value();
+        PyErr_Format(PyExc_AttributeError, "the plugin defines no function '%s'", function.c_str());
+        return d->fail(run);
+    }
+    PyRef keep = PyRef::borrow(callable);
+    PyRef list = ValueConverter::toPython(Value(arguments), d->lockdown.get());
+    if (list && withContext) {
+        PyObject *context = PyDict_GetItemString(d->mainDict.get(), "ctx");
+        if (!context || PyList_Insert(list.get(), 0, context) < 0)
+            list.reset();
+    }
+    PyRef tuple = list ? PyRef::steal(PyList_AsTuple(list.get())) : PyRef();
+    PyRef result = tuple ? PyRef::steal(PyObject_Call(keep.get(), tuple.get(), nullptr)) : PyRef();
+    Value value;
+    if (!result || !ValueConverter::fromPython(result.get(), value, d->lockdown.get()))
+        return d->fail(run);
+    if (Result<void> finished = d->checkFinished(run); !finished)
+        return finished.error();
+    return value;
 }
 
 void SubInterpreter::releaseCallback(std::uint64_t id)

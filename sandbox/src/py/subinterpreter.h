@@ -30,6 +30,8 @@ public:
         // Mints the host's handle for a plugin callable registered under an id.
         std::function<Value::CallbackRef(std::uint64_t)> makeCallback;
         std::uint64_t memoryLimit = 0;  // bytes; 0: none
+        std::string packageFolder;      // the plugin's own modules; empty: none
+        std::string packageName;
     };
     // Needs a started PythonRuntime. Creates the interpreter and locks it down.
     static Result<std::unique_ptr<SubInterpreter>> create(Setup setup, detail::Watchdog &watchdog);
@@ -39,6 +41,8 @@ public:
 
     Result<void> exec(const std::string &source, const std::string &filename, const RunOptions &options);
     Result<Value> eval(const std::string &expression, const RunOptions &options);
+    Result<Value> call(const std::string &function, const Value::List &arguments, const RunOptions &options,
+                       bool withContext, bool optional);
     // Calls a plugin callable the host holds a handle for; its result is dropped.
     Result<void> invokeCallback(std::uint64_t id, const Value::List &arguments, const RunOptions &options);
     void releaseCallback(std::uint64_t id);
