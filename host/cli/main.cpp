@@ -1,6 +1,8 @@
 // objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
 #include "execcommand.h"
+#include "initcommand.h"
 #include "runcommand.h"
+#include "testcommand.h"
 #include "validatecommand.h"
 #include "exitcode.h"
 
@@ -25,6 +27,8 @@ constexpr const char *usageText =
     "                                        makes ctx.files, ctx.file, ctx.storage, ctx.log,\n"
     "                                        ctx.timers, ctx.net available;\n"
     "                                        --audit prints the sandbox's refusals at exit\n"
+    "  init DIR [--id ID]                    scaffold a plugin: plugin.toml, main.py, tests/\n"
+    "  test DIR                              run the plugin's tests/test_*.py in its sandbox\n"
     "  run DIR [--grant ...] [--for SECONDS] load the plugin in DIR, activate(ctx), serve its timers,\n"
     "                                        deactivate(); also --timeout, --memory, --audit\n"
     "  validate DIR                          check a plugin folder's plugin.toml (no plugin code runs)\n"
@@ -66,6 +70,10 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("exec"))
         return objcap::cli::ExecCommand::run(args.mid(1));
+    if (command == QLatin1String("init"))
+        return objcap::cli::InitCommand::run(args.mid(1));
+    if (command == QLatin1String("test"))
+        return objcap::cli::TestCommand::run(args.mid(1));
     if (command == QLatin1String("run"))
         return objcap::cli::RunCommand::run(args.mid(1));
     if (command == QLatin1String("validate"))

@@ -15,6 +15,7 @@ private slots:
     void exec();
     void validate();
     void runPlugin();
+    void initThenTest();
     void usageErrors_data();
     void usageErrors();
 
@@ -184,6 +185,30 @@ void tst_Cli::runPlugin()
     const Outcome bare = run({QStringLiteral("run"), QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/hello")});
     QCOMPARE(bare.exitCode, 1);
     QVERIFY2(bare.err.contains(QStringLiteral("AttributeError: capability 'log' was not granted")), qPrintable(bare.err));
+}
+
+void tst_Cli::initThenTest()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("fresh-plugin"));
+    const Outcome init = run({QStringLiteral("init"), folder});
+    QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/plugin.toml")));
+    const Outcome again = run({QStringLiteral("init"), folder});  // never over an existing plugin
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY(again.err.contains(QStringLiteral("is not empty; nothing was written")));
+    const Outcome passing = run({QStringLiteral("test"), folder});
+    QVERIFY2(passing.exitCode == 0, qPrintable(passing.out + passing.err));
+    QVERIFY(passing.out.endsWith(QStringLiteral("1 passed, 0 failed\n")));
+    QFile test(folder + QStringLiteral("/tests/test_more.py"));
+    QVERIFY(test.open(QIODevice::WriteOnly));
+    test.write("import main\n\ndef test_wrong():\n    assert main.greeting('x') == 'bye'\n\n"
+               "def test_files():\n    ctx.files.write_text('a.txt', 'scratch')\n    assert ctx.files.read_text('a.txt') == 'scratch'\n");
+    test.close();
+    const Outcome failing = run({QStringLiteral("test"), folder});
+    QCOMPARE(failing.exitCode, 1);
+    QVERIFY2(failing.out.contains(QStringLiteral("FAIL test_more.py::test_wrong")), qPrintable(failing.out));
+    QVERIFY2(failing.out.contains(QStringLiteral("AssertionError")), qPrintable(failing.out));
+    QVERIFY2(failing.out.endsWith(QStringLiteral("2 passed, 1 failed\n")), qPrintable(failing.out));
 }
 
 void tst_Cli::usageErrors_data()
