@@ -11,6 +11,21 @@
 # test <name>.<dir>.<base> running `<name> <dir>:<base>`: the data row <base> of the test
 # function named like the file's directory.
 # GUI tests get the offscreen platform.
+# objcap_add_plugin_tests(<plugins folder>)
+#
+# Every plugin folder there with a tests/ folder becomes a test plugin.<name> running
+# `objcap test <folder>` (label plugins).
+function(objcap_add_plugin_tests root)
+    file(GLOB folders LIST_DIRECTORIES true CONFIGURE_DEPENDS ${root}/*)
+    foreach(folder IN LISTS folders)
+        if(IS_DIRECTORY ${folder}/tests)
+            get_filename_component(name ${folder} NAME)
+            add_test(NAME plugin.${name} COMMAND objcap test ${folder})
+            set_tests_properties(plugin.${name} PROPERTIES LABELS plugins TIMEOUT 120)
+        endif()
+    endforeach()
+endfunction()
+
 function(objcap_add_qtest name)
     cmake_parse_arguments(T "PER_FUNCTION" "TIMEOUT" "SOURCES;LIBS;LABELS;CASES" ${ARGN})
     if(NOT T_TIMEOUT)
