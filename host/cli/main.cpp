@@ -1,6 +1,7 @@
 // objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
 #include "execcommand.h"
 #include "initcommand.h"
+#include "packcommand.h"
 #include "runcommand.h"
 #include "testcommand.h"
 #include "validatecommand.h"
@@ -28,10 +29,11 @@ constexpr const char *usageText =
     "                                        ctx.timers, ctx.net available;\n"
     "                                        --audit prints the sandbox's refusals at exit\n"
     "  init DIR [--id ID]                    scaffold a plugin: plugin.toml, main.py, tests/\n"
-    "  test DIR                              run the plugin's tests/test_*.py in its sandbox\n"
-    "  run DIR [--grant ...] [--for SECONDS] load the plugin in DIR, activate(ctx), serve its timers,\n"
+    "  pack DIR -o FILE.objcap               validate a plugin folder and zip it into a package\n"
+    "  test DIR|PKG                          run the plugin's tests/test_*.py in its sandbox\n"
+    "  run DIR|PKG [--grant ...] [--for S]   load the plugin, activate(ctx), serve its timers,\n"
     "                                        deactivate(); also --timeout, --memory, --audit\n"
-    "  validate DIR                          check a plugin folder's plugin.toml (no plugin code runs)\n"
+    "  validate DIR|PKG                      check a plugin folder or package (no plugin code runs)\n"
     "  --version                             print the objcap and CPython versions\n"
     "  --help                                print this help\n"
     "\n"
@@ -72,6 +74,8 @@ int main(int argc, char **argv)
         return objcap::cli::ExecCommand::run(args.mid(1));
     if (command == QLatin1String("init"))
         return objcap::cli::InitCommand::run(args.mid(1));
+    if (command == QLatin1String("pack"))
+        return objcap::cli::PackCommand::run(args.mid(1));
     if (command == QLatin1String("test"))
         return objcap::cli::TestCommand::run(args.mid(1));
     if (command == QLatin1String("run"))

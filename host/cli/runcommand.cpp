@@ -1,6 +1,7 @@
 #include "runcommand.h"
 
 #include "exitcode.h"
+#include "pluginlocation.h"
 #include "sandboxsession.h"
 
 #include <objcap/manifest.h>
@@ -49,9 +50,14 @@ int RunCommand::run(const QStringList &arguments)
         if (!ok || seconds <= 0)
             return usage(QStringLiteral("--for needs a positive number of seconds, not '%1'").arg(parser.value(forOption)));
     }
-    const QString folder = QDir(parser.positionalArguments().first()).absolutePath();
-    if (!QFileInfo(folder).isDir())
-        return usage(QStringLiteral("%1: not a folder").arg(parser.positionalArguments().first()));
+    if (!QFileInfo::exists(parser.positionalArguments().first()))
+        return usage(QStringLiteral("%1: no such folder or package").arg(parser.positionalArguments().first()));
+    auto location = PluginLocation::resolve(parser.positionalArguments().first());
+    if (!location) {
+        std::fprintf(stderr, "%s\n", location.error().message.c_str());
+        return PluginError;
+    }
+    const QString folder = location.value()->folder();
     auto manifest = objcap::Manifest::load(folder.toStdString());
     if (!manifest) {
         std::fprintf(stderr, "%s\n", manifest.error().message.c_str());

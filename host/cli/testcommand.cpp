@@ -1,6 +1,7 @@
 #include "testcommand.h"
 
 #include "exitcode.h"
+#include "pluginlocation.h"
 
 #include <objcap/filecapabilities.h>
 #include <objcap/logcapability.h>
@@ -61,7 +62,12 @@ int TestCommand::run(const QStringList &arguments)
     const double seconds = parser.value(timeout).toDouble(&ok);
     if (!ok || seconds <= 0)
         return usage(QStringLiteral("--timeout needs a positive number of seconds"));
-    const QString folder = QDir(parser.positionalArguments().first()).absolutePath();
+    auto location = PluginLocation::resolve(parser.positionalArguments().first());
+    if (!location) {
+        std::fprintf(stderr, "%s\n", location.error().message.c_str());
+        return PluginError;
+    }
+    const QString folder = location.value()->folder();
     auto manifest = objcap::Manifest::load(folder.toStdString());
     if (!manifest) {
         std::fprintf(stderr, "%s\n", manifest.error().message.c_str());

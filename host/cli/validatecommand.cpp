@@ -1,6 +1,7 @@
 #include "validatecommand.h"
 
 #include "exitcode.h"
+#include "pluginlocation.h"
 
 #include <objcap/manifest.h>
 
@@ -26,12 +27,18 @@ int ValidateCommand::run(const QStringList &arguments)
                    stdout);
         return Completed;
     }
-    const QString dir = parser.positionalArguments().first();
-    if (!QFileInfo(dir).isDir()) {
-        std::fprintf(stderr, "objcap validate: %s: not a folder\nusage: objcap validate DIR\n", qPrintable(dir));
+    const QString path = parser.positionalArguments().first();
+    if (!QFileInfo::exists(path)) {
+        std::fprintf(stderr, "objcap validate: %s: no such folder or package\nusage: objcap validate DIR|PKG\n",
+                     qPrintable(path));
         return UsageError;
     }
-    auto manifest = objcap::Manifest::load(dir.toStdString());
+    auto location = PluginLocation::resolve(path);
+    if (!location) {
+        std::fprintf(stderr, "%s\n", location.error().message.c_str());
+        return PluginError;
+    }
+    auto manifest = objcap::Manifest::load(location.value()->folder().toStdString());
     if (!manifest) {
         std::fprintf(stderr, "%s\n", manifest.error().message.c_str());
         return PluginError;

@@ -9,7 +9,7 @@ packages=(
     libssl-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libsqlite3-dev
     libreadline-dev libncurses-dev libgdbm-dev uuid-dev libexpat1-dev
     # building objcap
-    cmake ninja-build qt6-base-dev qt6-base-dev-tools libgl-dev libtomlplusplus-dev
+    cmake ninja-build qt6-base-dev qt6-base-dev-tools libgl-dev libtomlplusplus-dev libzip-dev
     # the path-resolution fuzzer (libFuzzer needs clang)
     clang-14 libclang-rt-14-dev
     # running the desktop host and its tests offscreen
