@@ -2,6 +2,7 @@
 #include "execcommand.h"
 #include "initcommand.h"
 #include "packcommand.h"
+#include "registrycommand.h"
 #include "runcommand.h"
 #include "testcommand.h"
 #include "validatecommand.h"
@@ -34,6 +35,11 @@ constexpr const char *usageText =
     "  run DIR|PKG [--grant ...] [--for S]   load the plugin, activate(ctx), serve its timers,\n"
     "                                        deactivate(); also --timeout, --memory, --audit\n"
     "  validate DIR|PKG                      check a plugin folder or package (no plugin code runs)\n"
+    "  install PKG|DIR                       install or update a plugin (disabled until granted)\n"
+    "  uninstall ID [--purge]                remove a plugin (--purge: its data too)\n"
+    "  list                                  the installed plugins, their state and grants\n"
+    "  grant ID CAP[=SCOPE] / revoke ID CAP  give or take a capability the plugin asks for\n"
+    "  enable ID / disable ID                switch a plugin on or off\n"
     "  --version                             print the objcap and CPython versions\n"
     "  --help                                print this help\n"
     "\n"
@@ -74,6 +80,8 @@ int main(int argc, char **argv)
         return objcap::cli::ExecCommand::run(args.mid(1));
     if (command == QLatin1String("init"))
         return objcap::cli::InitCommand::run(args.mid(1));
+    if (objcap::cli::RegistryCommand::handles(command))
+        return objcap::cli::RegistryCommand::run(command, args.mid(1));
     if (command == QLatin1String("pack"))
         return objcap::cli::PackCommand::run(args.mid(1));
     if (command == QLatin1String("test"))

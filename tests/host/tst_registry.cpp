@@ -1,0 +1,113 @@
+// The plugin registry through the CLI, in a throwaway data location (XDG_DATA_HOME).
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Registry : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void installGrantEnableUpdateUninstall();
+    void badPackageChangesNothing();
+
+private:
+    struct Outcome {
+        int exitCode;
+        QString out, err;
+    };
+    Outcome objcap(const QStringList &args);
+    QString plugin(const QString &name, const QByteArray &capabilities, const QByteArray &version);
+    QByteArray registryBytes() const;
+    QTemporaryDir m_dir;
+};
+
+void tst_Registry::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+tst_Registry::Outcome tst_Registry::objcap(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(OBJCAP_BIN_DIR "/objcap"), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString tst_Registry::plugin(const QString &name, const QByteArray &capabilities, const QByteArray &version)
+{
+    const QString folder = m_dir.filePath(name);
+    QDir().mkpath(folder);
+    QFile manifest(folder + QStringLiteral("/plugin.toml"));
+    manifest.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    manifest.write("[plugin]\nid = \"org.example.reg\"\nname = \"Reg\"\nversion = \"" + version +
+                   "\"\nentry = \"main.py\"\n" + capabilities);
+    manifest.close();
+    QFile main(folder + QStringLiteral("/main.py"));
+    main.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    main.write("def activate(ctx):\n    pass\n");
+    return folder;
+}
+
+QByteArray tst_Registry::registryBytes() const
+{
+    QFile file(m_dir.filePath(QStringLiteral("data/objcap/registry.json")));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void tst_Registry::installGrantEnableUpdateUninstall()
+{
+    const QString v1 = plugin(QStringLiteral("v1"), "[capabilities.log]\nreason = \"Logs\"\n", "1.0.0");
+    Outcome o = objcap({QStringLiteral("install"), v1});
+    QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+    QVERIFY(o.out.contains(QStringLiteral("installed org.example.reg 1.0.0 (disabled")));
+    QCOMPARE(objcap({QStringLiteral("grant"), QStringLiteral("org.example.reg"), QStringLiteral("log")}).exitCode, 0);
+    const Outcome notAsked = objcap({QStringLiteral("grant"), QStringLiteral("org.example.reg"), QStringLiteral("timers")});
+    QCOMPARE(notAsked.exitCode, 1);
+    QVERIFY(notAsked.err.contains(QStringLiteral("does not ask for the 'timers' capability")));
+    QCOMPARE(objcap({QStringLiteral("enable"), QStringLiteral("org.example.reg")}).exitCode, 0);
+    QVERIFY(objcap({QStringLiteral("list")}).out.contains(QStringLiteral("org.example.reg 1.0.0 [enabled] grants: log")));
+
+    // The plugin's data survives an update; the update asks for more, which waits for approval.
+    const QString data = m_dir.filePath(QStringLiteral("data/objcap/data/org.example.reg/kept.txt"));
+    QFile keep(data);
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.close();
+    const QString v2 = plugin(QStringLiteral("v2"), "[capabilities.log]\nreason = \"Logs\"\n[capabilities.timers]\nreason = \"Ticks\"\n", "1.1.0");
+    o = objcap({QStringLiteral("install"), v2});
+    QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+    QVERIFY2(o.out.contains(QStringLiteral("the update asks for more: timers (not granted)")), qPrintable(o.out));
+    QVERIFY(objcap({QStringLiteral("list")}).out.contains(QStringLiteral("org.example.reg 1.1.0 [disabled] grants: log")));
+    QCOMPARE(objcap({QStringLiteral("enable"), QStringLiteral("org.example.reg")}).exitCode, 1);  // approval first
+    QVERIFY(QFile::exists(data));
+
+    QCOMPARE(objcap({QStringLiteral("uninstall"), QStringLiteral("org.example.reg")}).exitCode, 0);
+    QVERIFY(QFile::exists(data));  // kept unless asked
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("data/objcap/plugins/org.example.reg"))));
+    QVERIFY(objcap({QStringLiteral("list")}).out.isEmpty());
+}
+
+void tst_Registry::badPackageChangesNothing()
+{
+    const QString good = plugin(QStringLiteral("good"), "", "2.0.0");
+    QCOMPARE(objcap({QStringLiteral("install"), good}).exitCode, 0);
+    const QByteArray before = registryBytes();
+    const QStringList installedBefore = QDir(m_dir.filePath(QStringLiteral("data/objcap/plugins"))).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    const QString bad = plugin(QStringLiteral("bad"), "[capabilities.shell]\nreason = \"x\"\n", "2.1.0");
+    const Outcome o = objcap({QStringLiteral("install"), bad});
+    QCOMPARE(o.exitCode, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("unknown capability 'shell'")), qPrintable(o.err));
+    QCOMPARE(registryBytes(), before);
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("data/objcap/plugins"))).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             installedBefore);
+}
+
+QTEST_GUILESS_MAIN(tst_Registry)
+#include "tst_registry.moc"
