@@ -47,6 +47,25 @@ constexpr const char *usageText =
     "            3 stopped by a limit,\n"
     "            4 the runtime could not start\n";
 
+// `objcap COMMAND --help`: the command's own usage line from the overview above.
+int printCommandHelp(const QString &command)
+{
+    const QStringList lines = QString::fromLatin1(usageText).split(u'\n');
+    bool found = false;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines[i].startsWith(QStringLiteral("  ") + command + u' ') || lines[i] == QStringLiteral("  ") + command ||
+            lines[i].contains(QStringLiteral(" / ") + command + u' ')) {
+            std::printf("usage: objcap%s\n", qPrintable(lines[i].mid(1)));
+            for (int j = i + 1; j < lines.size() && lines[j].startsWith(QStringLiteral("    ")); ++j)
+                std::printf("%s\n", qPrintable(lines[j]));
+            found = true;
+        }
+    }
+    if (!found)
+        std::fputs(usageText, stdout);
+    return objcap::cli::Completed;
+}
+
 int printVersion()
 {
     auto runtime = objcap::Runtime::start();
@@ -76,6 +95,8 @@ int main(int argc, char **argv)
         std::fputs(usageText, stdout);
         return objcap::cli::Completed;
     }
+    if (!command.startsWith(u'-') && (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))))
+        return printCommandHelp(command);
     if (command == QLatin1String("exec"))
         return objcap::cli::ExecCommand::run(args.mid(1));
     if (command == QLatin1String("init"))

@@ -18,6 +18,8 @@ private slots:
     void initThenTest();
     void usageErrors_data();
     void usageErrors();
+    void commandHelp_data();
+    void commandHelp();
 
 private:
     struct Outcome {
@@ -243,6 +245,26 @@ void tst_Cli::usageErrors()
     QCOMPARE(o.exitCode, 2);
     QVERIFY2(o.err.contains(stderrHas), qPrintable(o.err));
     QVERIFY2(o.err.contains(QStringLiteral("usage:")), qPrintable(o.err));
+}
+
+void tst_Cli::commandHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char *command : {"exec", "init", "pack", "test", "run", "validate", "install", "uninstall", "list",
+                                "grant", "revoke", "enable", "disable"})
+        QTest::newRow(command) << QString::fromLatin1(command);
+}
+
+// Every command answers --help with its own usage line and does nothing else.
+void tst_Cli::commandHelp()
+{
+    QFETCH(QString, command);
+    const Outcome o = run({command, QStringLiteral("--help")});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY2(o.out.startsWith(QStringLiteral("usage: objcap ")), qPrintable(o.out));
+    QVERIFY2(o.out.contains(u' ' + command + u' '), qPrintable(o.out));
+    QVERIFY2(!o.out.contains(QStringLiteral("commands:")), qPrintable(o.out));
+    QVERIFY2(o.err.isEmpty(), qPrintable(o.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
