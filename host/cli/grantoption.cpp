@@ -1,5 +1,6 @@
 #include "grantoption.h"
 
+#include <objcap/bytesize.h>
 #include <objcap/filecapabilities.h>
 #include <objcap/storagecapability.h>
 #include <objcap/timerscapability.h>
@@ -31,20 +32,34 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
         return Grant{"log", objcap::makeLogCapability(log), value};
     }
     if (name == QLatin1String("files") || name == QLatin1String("file")) {
+        // Suffixes, in any order: ":ro" and (for files) ":quota=SIZE".
         bool readOnly = false;
-        if (value.endsWith(QLatin1String(":ro"))) {
-            readOnly = true;
-            value.chop(3);
+        std::optional<std::uint64_t> quota;
+        for (bool more = true; more;) {
+            more = false;
+            if (value.endsWith(QLatin1String(":ro"))) {
+                readOnly = more = true;
+                value.chop(3);
+            }
+            const qsizetype at = value.lastIndexOf(QLatin1String(":quota="));
+            if (name == QLatin1String("files") && at >= 0) {
+                quota = objcap::parseByteSize(value.mid(at + 7).toStdString());
+                if (!quota || *quota == 0)
+                    return bad(spec, QStringLiteral("quota must be a size like 5MiB, not '%1'").arg(value.mid(at + 7)));
+                value.truncate(at);
+                more = true;
+            }
         }
         if (value.isEmpty())
-            return bad(spec, QStringLiteral("%1 needs a path: %1=PATH[:ro]").arg(name));
+            return bad(spec, QStringLiteral("%1 needs a path: %1=PATH[:ro]%2")
+                                 .arg(name, name == QLatin1String("files") ? QStringLiteral("[:quota=SIZE]") : QString()));
         const QFileInfo info(value);
         if (name == QLatin1String("files") && !info.isDir())
             return bad(spec, QStringLiteral("'%1' is not a directory").arg(value));
         if (name == QLatin1String("file") && info.exists() && !info.isFile())
             return bad(spec, QStringLiteral("'%1' is not a regular file").arg(value));
         auto capability = name == QLatin1String("files")
-                              ? objcap::makeDirectoryCapability({value.toStdString(), readOnly, std::nullopt})
+                              ? objcap::makeDirectoryCapability({value.toStdString(), readOnly, quota})
                               : objcap::makeFileCapability(value.toStdString(), readOnly);
         if (!capability)
             return bad(spec, QString::fromStdString(capability.error().message));

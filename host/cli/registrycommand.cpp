@@ -26,7 +26,7 @@ const char *usageOf(const QString &command)
     if (command == u"list")
         return "objcap list";
     if (command == u"grant")
-        return "objcap grant ID CAP[=SCOPE]     (files=DIR[:ro], file=PATH[:ro], storage, log, timers, net=ORIGIN)";
+        return "objcap grant ID CAP[=SCOPE]     (files=DIR[:ro][:quota=SIZE], file=PATH[:ro], storage, log, timers, net=ORIGIN)";
     if (command == u"revoke")
         return "objcap revoke ID CAP";
     return command == u"enable" ? "objcap enable ID" : "objcap disable ID";

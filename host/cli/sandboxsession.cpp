@@ -52,7 +52,7 @@ SandboxSession::SandboxSession(QCommandLineParser &parser)
     , m_memory(QStringLiteral("memory"), QStringLiteral("Limit the sandbox's memory to MiB."), QStringLiteral("MiB"))
     , m_audit(QStringLiteral("audit"), QStringLiteral("Print the sandbox's refusals at exit."))
     , m_grant(QStringLiteral("grant"),
-              QStringLiteral("Grant a capability: files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, log, timers, "
+              QStringLiteral("Grant a capability: files=DIR[:ro][:quota=SIZE], file=PATH[:ro], storage=PATH.sqlite, log, timers, "
                              "net=ORIGIN."),
               QStringLiteral("CAPABILITY"))
 {

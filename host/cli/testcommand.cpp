@@ -32,12 +32,16 @@ void forward(objcap::Stream stream, std::string_view text)
     std::fwrite(text.data(), 1, text.size(), stream == objcap::Stream::Stderr ? stderr : stdout);
 }
 
-// The grants of one test file: throwaway scopes for what the plugin may ask for.
-void grantForTests(objcap::Sandbox &sandbox, const QTemporaryDir &scratch)
+// The grants of one test file: throwaway scopes for what the plugin may ask for. The scratch
+// folder is writable so tests can lay out fixtures; a quota the manifest asks for applies.
+void grantForTests(objcap::Sandbox &sandbox, const QTemporaryDir &scratch, const objcap::Manifest &manifest)
 {
+    std::optional<std::uint64_t> quota;
+    for (const objcap::CapabilityRequest &request : manifest.capabilities())
+        quota = request.name == "files" ? request.quotaBytes : quota;
     QDir(scratch.path()).mkpath(QStringLiteral("files"));
     if (auto files = objcap::makeDirectoryCapability({scratch.filePath(QStringLiteral("files")).toStdString(), false,
-                                                      std::nullopt}))
+                                                      quota}))
         sandbox.grant("files", files.value());
     if (auto storage = objcap::makeStorageCapability(scratch.filePath(QStringLiteral("storage.sqlite")).toStdString()))
         sandbox.grant("storage", storage.value());
@@ -103,7 +107,7 @@ int TestCommand::run(const QStringList &arguments)
             std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
             return RuntimeFailure;
         }
-        grantForTests(*sandbox.value(), scratch);
+        grantForTests(*sandbox.value(), scratch, manifest.value());
         const std::string filename = manifest->id() + "/tests/" + name.toStdString();
         auto loaded = sandbox.value()->exec(file.readAll().toStdString(), filename, budget).get();
         if (!loaded) {

@@ -145,19 +145,33 @@ Result<void> DirectoryCapability::writeFile(const std::string &path, const std::
 {
     if (Result<void> ok = writable(path); !ok)
         return ok;
-    auto fd = openRegular(path, O_WRONLY | O_CREAT, 0666);
-    if (!fd)
-        return fd.error();
-    struct stat st {};
-    if (fstat(fd->get(), &st) < 0)
-        return ioError(path, m_display);
-    // Checked before anything changes: a full quota leaves the file as it was.
-    if (Result<void> ok = m_quota->change(static_cast<std::int64_t>(bytes.size()) - st.st_size, "'" + m_display + path + "'");
-        !ok)
-        return ok;
-    if (ftruncate(fd->get(), 0) < 0)
-        return ioError(path, m_display);
-    return writeAll(fd->get(), bytes, path, m_display);
+    const std::string what = "'" + m_display + path + "'";
+    // Checked before anything changes: a full quota leaves the directory as it was, so a new
+    // file is only created once its bytes are accounted for.
+    for (int attempt = 0;; ++attempt) {
+        auto fd = openRegular(path, O_WRONLY);
+        if (fd) {
+            struct stat st {};
+            if (fstat(fd->get(), &st) < 0)
+                return ioError(path, m_display);
+            if (Result<void> ok = m_quota->change(static_cast<std::int64_t>(bytes.size()) - st.st_size, what); !ok)
+                return ok;
+            if (ftruncate(fd->get(), 0) < 0)
+                return ioError(path, m_display);
+            return writeAll(fd->get(), bytes, path, m_display);
+        }
+        if (fd.error().code != ErrorCode::NotFound)
+            return fd.error();
+        if (Result<void> ok = m_quota->change(static_cast<std::int64_t>(bytes.size()), what); !ok)
+            return ok;
+        auto created = openRegular(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (created)
+            return writeAll(created->get(), bytes, path, m_display);
+        (void)m_quota->change(-static_cast<std::int64_t>(bytes.size()), what);
+        // Someone created it in between: write over it as an existing file.
+        if (created.error().code != ErrorCode::AlreadyExists || attempt == 3)
+            return created.error();
+    }
 }
 
 Result<Value> DirectoryCapability::openFile(const std::string &path, const std::string &mode)

@@ -1,5 +1,7 @@
 #include "objcap/manifest.h"
 
+#include "objcap/bytesize.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -165,8 +167,11 @@ Result<CapabilityRequest> capability(const Checker &check, const std::string &na
     request.name = name;
     const bool files = name == "files" || name == "file";
     const bool net = name == "net";
-    if (files) {
-        if (auto ok = check.onlyKeys(*table, {"reason", "optional", "access"}, "[capabilities." + name + "]"); !ok)
+    if (name == "files") {
+        if (auto ok = check.onlyKeys(*table, {"reason", "optional", "access", "quota"}, "[capabilities.files]"); !ok)
+            return ok.error();
+    } else if (files) {
+        if (auto ok = check.onlyKeys(*table, {"reason", "optional", "access"}, "[capabilities.file]"); !ok)
             return ok.error();
     } else if (net) {
         if (auto ok = check.onlyKeys(*table, {"reason", "optional", "origins"}, "[capabilities.net]"); !ok)
@@ -194,6 +199,12 @@ Result<CapabilityRequest> capability(const Checker &check, const std::string &na
         if (request.access != "read" && request.access != "read-write")
             return check.at(*table->get("access"), "'access' must be \"read\" or \"read-write\", not \"" +
                                                        request.access + "\"");
+        if (const toml::node *quota = table->get("quota")) {
+            const auto *text = quota->as_string();
+            request.quotaBytes = text ? parseByteSize(text->get()) : std::nullopt;
+            if (!request.quotaBytes || *request.quotaBytes == 0)
+                return check.at(*quota, "'quota' must be a size like \"5 MiB\" (B, KiB, MiB or GiB)");
+        }
     }
     if (net) {
         auto origins = check.strings(*table, "origins", "origins like \"https://api.example.com\"");

@@ -180,6 +180,10 @@ void tst_Capability::directoryQuotaLeavesFilesAsTheyWere()
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray(60, 'a'));  // as it was
     existing.close();
+    auto refusedNew = sandbox->exec("ctx.files.write_text('new.txt', 'n' * 20)\n", "q.py").get();
+    QVERIFY(!refusedNew);
+    QCOMPARE(QString::fromStdString(refusedNew.error().exceptionType), QStringLiteral("objcap.CapabilityError"));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("new.txt"))));  // not even created empty
     auto handle = sandbox->exec("f = ctx.files.open('c.txt', 'w')\nf.write('c' * 20)\n", "q.py").get();
     QVERIFY(!handle);
     QCOMPARE(QString::fromStdString(handle.error().exceptionType), QStringLiteral("objcap.CapabilityError"));

@@ -26,6 +26,7 @@ api = ">=1.0"
 [capabilities.files]
 reason = "Counts words in the folder you choose"
 access = "read"
+quota = "5 MiB"
 
 [capabilities.net]
 reason = "Fetches today's forecast"
@@ -41,6 +42,8 @@ void tst_Manifest::validManifest()
     QCOMPARE(QString::fromStdString(m->version()), QStringLiteral("1.2.0"));
     QCOMPARE(m->capabilities().size(), size_t{2});
     QCOMPARE(QString::fromStdString(m->capabilities()[0].access), QStringLiteral("read"));
+    QCOMPARE(m->capabilities()[0].quotaBytes, std::optional<std::uint64_t>(5u << 20));
+    QVERIFY(!m->capabilities()[1].quotaBytes);
     QVERIFY(m->capabilities()[1].optional);
     QCOMPARE(m->capabilities()[1].origins, std::vector<std::string>{"https://api.example.com"});
 }
@@ -73,6 +76,9 @@ void tst_Manifest::brokenManifest_data()
                                  << "Counts words in the folder you choose and then does many other wonderful things"
                                  << "plugin.toml:12:10: 'reason' must be 1 to 64 characters";
     QTest::newRow("bad access") << "access = \"read\"" << "access = \"everything\"" << "'access' must be \"read\" or";
+    QTest::newRow("bad quota") << "\"5 MiB\"" << "\"5 megs\"" << "plugin.toml:14:9: 'quota' must be a size like";
+    QTest::newRow("quota as number") << "\"5 MiB\"" << "5" << "'quota' must be a size like";
+    QTest::newRow("zero quota") << "\"5 MiB\"" << "\"0 KiB\"" << "'quota' must be a size like";
     QTest::newRow("bad origin") << "https://api.example.com" << "api.example.com" << "not an origin";
     QTest::newRow("api too new") << ">=1.0" << ">=2.0" << "the plugin needs host API >=2.0";
     QTest::newRow("capability key") << "optional = true" << "optinal = true" << "unknown key 'optinal' in [capabilities.net]";

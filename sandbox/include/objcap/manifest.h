@@ -2,6 +2,7 @@
 
 #include "objcap/result.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ struct CapabilityRequest {
     std::string reason;  // at most 64 characters
     bool optional = false;
     std::string access;               // files, file: "read" or "read-write"
+    std::optional<std::uint64_t> quotaBytes; // files: the space it asks for, enforced by the grant
     std::vector<std::string> origins; // net
 };
 
