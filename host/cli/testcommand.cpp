@@ -1,6 +1,7 @@
 #include "testcommand.h"
 
 #include "exitcode.h"
+#include "fixtureserver.h"
 #include "pluginlocation.h"
 
 #include <objcap/filecapabilities.h>
@@ -10,11 +11,14 @@
 #include <objcap/storagecapability.h>
 #include <objcap/timerscapability.h>
 
+#include <netcapability.h>
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace objcap::cli {
@@ -32,10 +36,22 @@ void forward(objcap::Stream stream, std::string_view text)
     std::fwrite(text.data(), 1, text.size(), stream == objcap::Stream::Stderr ? stderr : stdout);
 }
 
+bool requests(const objcap::Manifest &manifest, const std::string &capability)
+{
+    const auto &all = manifest.capabilities();
+    return std::any_of(all.begin(), all.end(), [&](const auto &request) { return request.name == capability; });
+}
+
 // The grants of one test file: throwaway scopes for what the plugin may ask for. The scratch
 // folder is writable so tests can lay out fixtures; a quota the manifest asks for applies.
-void grantForTests(objcap::Sandbox &sandbox, const QTemporaryDir &scratch, const objcap::Manifest &manifest)
+// ctx.net reaches only the loopback fixture server, whose origin the tests see as test_origin.
+void grantForTests(objcap::Sandbox &sandbox, const QTemporaryDir &scratch, const objcap::Manifest &manifest,
+                   const QString &fixtureOrigin)
 {
+    if (!fixtureOrigin.isEmpty()) {
+        if (auto net = objcap::host::NetCapability::create({fixtureOrigin}))
+            sandbox.grant("net", net.value());
+    }
     std::optional<std::uint64_t> quota;
     for (const objcap::CapabilityRequest &request : manifest.capabilities())
         quota = request.name == "files" ? request.quotaBytes : quota;
@@ -83,6 +99,12 @@ int TestCommand::run(const QStringList &arguments)
         std::fprintf(stderr, "objcap test: no tests/test_*.py in %s\n", qPrintable(folder));
         return PluginError;
     }
+    FixtureServer fixtures(folder + QStringLiteral("/tests/http"));
+    const QString fixtureOrigin = requests(manifest.value(), "net") ? fixtures.start() : QString();
+    if (requests(manifest.value(), "net") && fixtureOrigin.isEmpty()) {
+        std::fprintf(stderr, "objcap test: cannot listen on 127.0.0.1 for the net fixtures\n");
+        return RuntimeFailure;
+    }
     auto runtime = objcap::Runtime::start();
     if (!runtime) {
         std::fprintf(stderr, "objcap: %s\n", runtime.error().message.c_str());
@@ -107,9 +129,12 @@ int TestCommand::run(const QStringList &arguments)
             std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
             return RuntimeFailure;
         }
-        grantForTests(*sandbox.value(), scratch, manifest.value());
+        grantForTests(*sandbox.value(), scratch, manifest.value(), fixtureOrigin);
         const std::string filename = manifest->id() + "/tests/" + name.toStdString();
-        auto loaded = sandbox.value()->exec(file.readAll().toStdString(), filename, budget).get();
+        auto loaded = sandbox.value()->exec("test_origin = " + objcap::Value(fixtureOrigin.toStdString()).repr() + "\n",
+                                            "<objcap test>", budget).get();
+        if (loaded)
+            loaded = sandbox.value()->exec(file.readAll().toStdString(), filename, budget).get();
         if (!loaded) {
             std::printf("FAIL %s (could not load)\n%s", qPrintable(name), loaded.error().traceback.c_str());
             ++failed;
