@@ -2,6 +2,7 @@
 
 #include "exitcode.h"
 
+#include <objcap/bytesize.h>
 #include <pluginregistry.h>
 
 #include <QCommandLineParser>
@@ -54,12 +55,23 @@ std::optional<QString> scopeFor(const QString &capability, const QString &scope,
         const bool readOnly = path.endsWith(QLatin1String(":ro"));
         if (readOnly)
             path.chop(3);
+        QString quota;
+        const qsizetype at = path.lastIndexOf(QLatin1String(":quota="));
+        if (capability == u"files" && at >= 0) {
+            quota = path.mid(at);
+            path.truncate(at);
+            const auto bytes = objcap::parseByteSize(quota.mid(7).toStdString());
+            if (!bytes || *bytes == 0) {
+                problem = QStringLiteral("quota must be a size like 5MiB, not '%1'").arg(quota.mid(7));
+                return std::nullopt;
+            }
+        }
         const QFileInfo info(path);
         if (path.isEmpty() || (capability == u"files" ? !info.isDir() : (info.exists() && !info.isFile()))) {
             problem = QStringLiteral("%1 needs an existing %2: %1=PATH[:ro]").arg(capability, capability == u"files" ? QStringLiteral("folder") : QStringLiteral("file"));
             return std::nullopt;
         }
-        return info.absoluteFilePath() + (readOnly ? QStringLiteral(":ro") : QString());
+        return info.absoluteFilePath() + quota + (readOnly ? QStringLiteral(":ro") : QString());
     }
     if (capability == u"net") {
         if (!scope.startsWith(QLatin1String("http://")) && !scope.startsWith(QLatin1String("https://"))) {

@@ -5,6 +5,7 @@
 #include "sandboxsession.h"
 
 #include <objcap/manifest.h>
+#include <pluginregistry.h>
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -20,10 +21,31 @@ namespace {
 int usage(const QString &message)
 {
     std::fprintf(stderr,
-                 "objcap run: %s\nusage: objcap run DIR [--grant CAPABILITY]... [--for SECONDS] [--timeout SECONDS] "
+                 "objcap run: %s\nusage: objcap run DIR|PKG|ID [--grant CAPABILITY]... [--for SECONDS] [--timeout SECONDS] "
                  "[--memory MiB] [--audit]\n",
                  qPrintable(message));
     return UsageError;
+}
+
+// An installed plugin's grants from the registry, in --grant syntax: its storage lives in its
+// data folder, and a files grant without a quota gets the one its manifest asks for.
+QStringList registryGrants(const objcap::host::PluginRegistry &registry, const objcap::host::PluginRegistry::Plugin &plugin,
+                           const objcap::Manifest &manifest)
+{
+    QStringList specs;
+    for (auto it = plugin.grants.begin(); it != plugin.grants.end(); ++it) {
+        QString scope = it.value();
+        if (it.key() == u"storage" && scope.isEmpty())
+            scope = registry.dataFolder(plugin.id) + QStringLiteral("/storage.sqlite");
+        if (it.key() == u"files" && !scope.contains(QLatin1String(":quota="))) {
+            for (const objcap::CapabilityRequest &request : manifest.capabilities()) {
+                if (request.name == "files" && request.quotaBytes)
+                    scope += QStringLiteral(":quota=%1").arg(*request.quotaBytes);
+            }
+        }
+        specs << (scope.isEmpty() ? it.key() : it.key() + u'=' + scope);
+    }
+    return specs;
 }
 
 } // namespace
@@ -50,18 +72,49 @@ int RunCommand::run(const QStringList &arguments)
         if (!ok || seconds <= 0)
             return usage(QStringLiteral("--for needs a positive number of seconds, not '%1'").arg(parser.value(forOption)));
     }
-    if (!QFileInfo::exists(parser.positionalArguments().first()))
-        return usage(QStringLiteral("%1: no such folder or package").arg(parser.positionalArguments().first()));
-    auto location = PluginLocation::resolve(parser.positionalArguments().first());
-    if (!location) {
-        std::fprintf(stderr, "%s\n", location.error().message.c_str());
-        return PluginError;
+    // A folder or package on disk, else the ID of an installed plugin, run with its grants.
+    const QString target = parser.positionalArguments().first();
+    std::unique_ptr<PluginLocation> location;
+    std::optional<objcap::host::PluginRegistry> registry;
+    const objcap::host::PluginRegistry::Plugin *installed = nullptr;
+    QString folder;
+    if (QFileInfo::exists(target)) {
+        auto resolved = PluginLocation::resolve(target);
+        if (!resolved) {
+            std::fprintf(stderr, "%s\n", resolved.error().message.c_str());
+            return PluginError;
+        }
+        location = std::move(resolved).value();
+        folder = location->folder();
+    } else if (target.contains(u'/') || target.endsWith(QLatin1String(".objcap"))) {
+        return usage(QStringLiteral("%1: no such folder or package").arg(target));  // a path, not an ID
+    } else {
+        auto opened = objcap::host::PluginRegistry::open();
+        if (!opened) {
+            std::fprintf(stderr, "objcap run: %s\n", opened.error().message.c_str());
+            return PluginError;
+        }
+        registry = std::move(opened).value();
+        installed = registry->find(target);
+        if (!installed)
+            return usage(QStringLiteral("%1: no such folder, package or installed plugin").arg(target));
+        if (!installed->enabled) {
+            std::fprintf(stderr, "objcap run: %s is disabled; grant what it asks for, then `objcap enable %s`\n",
+                         qPrintable(target), qPrintable(target));
+            return PluginError;
+        }
+        folder = registry->codeFolder(target);
     }
-    const QString folder = location.value()->folder();
     auto manifest = objcap::Manifest::load(folder.toStdString());
     if (!manifest) {
         std::fprintf(stderr, "%s\n", manifest.error().message.c_str());
         return PluginError;
+    }
+    if (installed) {
+        if (auto problem = session.addGrants(registryGrants(*registry, *installed, manifest.value()))) {
+            std::fprintf(stderr, "objcap run: the registry's grants for %s: %s\n", qPrintable(target), qPrintable(*problem));
+            return PluginError;
+        }
     }
     QFile entry(QDir(folder).filePath(QString::fromStdString(manifest->entry())));
     if (!entry.open(QIODevice::ReadOnly)) {

@@ -79,18 +79,20 @@ std::optional<QString> SandboxSession::configure(const QCommandLineParser &parse
             return QStringLiteral("--memory needs a number of MiB from 8 up, not '%1'").arg(m_memoryText);
         m_memoryBytes = static_cast<std::uint64_t>(mib * 1024 * 1024);
     }
-    QStringList origins;
-    for (const QString &spec : parser.values(m_grant)) {
+    return addGrants(parser.values(m_grant));
+}
+
+std::optional<QString> SandboxSession::addGrants(const QStringList &specs)
+{
+    for (const QString &spec : specs) {
         auto grant = GrantOption::parse(spec, &log);
         if (!grant)
             return QString::fromStdString(grant.error().message);
         if (grant->name == "net")
-            origins << grant->value;  // all net grants become one capability over their origins
+            m_origins << grant->value;
         else
             m_grants.push_back(std::move(grant).value());
     }
-    if (!origins.isEmpty())
-        m_grants.push_back({"net", objcap::host::NetCapability::create(origins).value(), origins.join(u',')});
     return std::nullopt;
 }
 
@@ -121,6 +123,8 @@ std::optional<int> SandboxSession::start(const std::string &name, const std::str
         return RuntimeFailure;
     }
     m_sandbox = std::move(sandbox).value();
+    if (!m_origins.isEmpty())
+        m_grants.push_back({"net", objcap::host::NetCapability::create(m_origins).value(), m_origins.join(u',')});
     for (const GrantOption::Grant &grant : m_grants)
         m_sandbox->grant(grant.name, grant.capability);
     return std::nullopt;

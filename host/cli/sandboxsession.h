@@ -23,6 +23,8 @@ public:
 
     // After parsing: the option values, or the usage error to report.
     std::optional<QString> configure(const QCommandLineParser &parser);
+    // More grants, in --grant syntax (e.g. an installed plugin's from the registry); before start().
+    std::optional<QString> addGrants(const QStringList &specs);
     // The runtime and the sandbox (for a plugin, with its package folder); an exit code on failure.
     std::optional<int> start(const std::string &name, const std::string &packageFolder = {},
                              const std::string &packageName = {});
@@ -44,6 +46,7 @@ private:
     objcap::RunOptions m_run;
     std::uint64_t m_memoryBytes = 0;
     std::vector<GrantOption::Grant> m_grants;
+    QStringList m_origins;  // all net grants become one capability over their origins
     std::unique_ptr<objcap::Runtime> m_runtime;
     std::unique_ptr<objcap::Sandbox> m_sandbox;
     std::mutex m_mutex;

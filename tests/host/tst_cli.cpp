@@ -232,6 +232,8 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("grant of a missing directory")
         << QStringList{QStringLiteral("exec"), QStringLiteral("--grant=files=/nonexistent/dir"), QStringLiteral("x.py")}
         << "'/nonexistent/dir' is not a directory";
+    QTest::newRow("run of a missing path") << QStringList{QStringLiteral("run"), QStringLiteral("./nothere")}
+                                           << "./nothere: no such folder or package";
     QTest::newRow("bad time limit") << QStringList{QStringLiteral("exec"), QStringLiteral("--time-limit=soon"),
                                                    QStringLiteral("x.py")}
                                     << "--time-limit needs a positive number";

@@ -12,6 +12,7 @@ private slots:
     void initTestCase();
     void installGrantEnableUpdateUninstall();
     void badPackageChangesNothing();
+    void runInstalledPluginWithItsGrants();
 
 private:
     struct Outcome {
@@ -107,6 +108,59 @@ void tst_Registry::badPackageChangesNothing()
     QCOMPARE(registryBytes(), before);
     QCOMPARE(QDir(m_dir.filePath(QStringLiteral("data/objcap/plugins"))).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              installedBefore);
+}
+
+// `objcap run ID`: an installed plugin runs only once enabled, with the registry's grants — its
+// own storage in its data folder, the granted folder, the quota its manifest asks for.
+void tst_Registry::runInstalledPluginWithItsGrants()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("runner"));
+    QDir().mkpath(folder);
+    QFile manifest(folder + QStringLiteral("/plugin.toml"));
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write("[plugin]\nid = \"org.example.runner\"\nname = \"Runner\"\nversion = \"1.0.0\"\nentry = \"main.py\"\n"
+                   "[capabilities.files]\nreason = \"Writes\"\naccess = \"read-write\"\nquota = \"1 KiB\"\n"
+                   "[capabilities.storage]\nreason = \"Counts\"\n");
+    manifest.close();
+    QFile main(folder + QStringLiteral("/main.py"));
+    QVERIFY(main.open(QIODevice::WriteOnly));
+    main.write("import objcap\n"
+               "def activate(ctx):\n"
+               "    runs = ctx.storage.get('runs', 0) + 1\n"
+               "    ctx.storage.set('runs', runs)\n"
+               "    ctx.files.write_text('runs.txt', str(runs))\n"
+               "    try:\n"
+               "        ctx.files.write_text('big.txt', 'x' * 2000)\n"
+               "    except objcap.CapabilityError as e:\n"
+               "        print('refused:', e)\n");
+    main.close();
+    const QString out = m_dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(out));
+    const QString id = QStringLiteral("org.example.runner");
+    QCOMPARE(objcap({QStringLiteral("install"), folder}).exitCode, 0);
+
+    const Outcome disabled = objcap({QStringLiteral("run"), id});
+    QCOMPARE(disabled.exitCode, 1);
+    QVERIFY2(disabled.err.contains(QStringLiteral("org.example.runner is disabled")), qPrintable(disabled.err));
+    QVERIFY(QDir(out).isEmpty());  // nothing ran
+
+    QCOMPARE(objcap({QStringLiteral("grant"), id, QStringLiteral("files=") + out}).exitCode, 0);
+    QCOMPARE(objcap({QStringLiteral("grant"), id, QStringLiteral("storage")}).exitCode, 0);
+    QCOMPARE(objcap({QStringLiteral("enable"), id}).exitCode, 0);
+    for (const char *expected : {"1", "2"}) {
+        const Outcome o = objcap({QStringLiteral("run"), id});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("refused: quota exceeded writing 'big.txt'")), qPrintable(o.out));
+        QFile runs(out + QStringLiteral("/runs.txt"));
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        QCOMPARE(runs.readAll(), QByteArray(expected));  // the storage persisted between runs
+        QVERIFY(!QFile::exists(out + QStringLiteral("/big.txt")));
+    }
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/objcap/data/org.example.runner/storage.sqlite"))));
+
+    const Outcome unknown = objcap({QStringLiteral("run"), QStringLiteral("org.example.nothere")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("no such folder, package or installed plugin")), qPrintable(unknown.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Registry)
