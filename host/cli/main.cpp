@@ -1,4 +1,5 @@
 // objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
+#include "consolecommand.h"
 #include "execcommand.h"
 #include "initcommand.h"
 #include "packcommand.h"
@@ -37,6 +38,8 @@ constexpr const char *usageText =
     "                                        load the plugin (an installed one: with its grants),\n"
     "                                        activate(ctx), serve its timers,\n"
     "                                        deactivate(); also --timeout, --memory, --audit\n"
+    "  console DIR|PKG [--grant ...]         a Python prompt inside the plugin's sandbox: its entry\n"
+    "                                        module loaded, ctx granted; history, multi-line input\n"
     "  validate DIR|PKG                      check a plugin folder or package (no plugin code runs)\n"
     "  install PKG|DIR                       install or update a plugin (disabled until granted)\n"
     "  uninstall ID [--purge]                remove a plugin (--purge: its data too)\n"
@@ -110,6 +113,8 @@ int main(int argc, char **argv)
         return objcap::cli::PackCommand::run(args.mid(1));
     if (command == QLatin1String("test"))
         return objcap::cli::TestCommand::run(args.mid(1));
+    if (command == QLatin1String("console"))
+        return objcap::cli::ConsoleCommand::run(args.mid(1));
     if (command == QLatin1String("run"))
         return objcap::cli::RunCommand::run(args.mid(1));
     if (command == QLatin1String("validate"))

@@ -10,6 +10,8 @@ packages=(
     libreadline-dev libncurses-dev libgdbm-dev uuid-dev libexpat1-dev
     # building objcap
     cmake ninja-build qt6-base-dev qt6-base-dev-tools libgl-dev libtomlplusplus-dev libzip-dev
+    # line editing and history in `objcap console` (BSD-licensed libedit)
+    libedit-dev
     # the path-resolution fuzzer (libFuzzer needs clang)
     clang-14 libclang-rt-14-dev
     # running the desktop host and its tests offscreen

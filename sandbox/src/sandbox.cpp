@@ -21,6 +21,11 @@ std::future<Result<void>> Sandbox::exec(std::string source, std::string filename
     return m_thread->exec(std::move(source), std::move(filename), options);
 }
 
+std::future<Result<bool>> Sandbox::interact(std::string source, RunOptions options)
+{
+    return m_thread->interact(std::move(source), options);
+}
+
 std::future<Result<Value>> Sandbox::eval(std::string expression, RunOptions options)
 {
     return m_thread->eval(std::move(expression), options);

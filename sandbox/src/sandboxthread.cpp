@@ -147,6 +147,13 @@ std::future<Result<void>> SandboxThread::exec(std::string source, std::string fi
     });
 }
 
+std::future<Result<bool>> SandboxThread::interact(std::string source, RunOptions options)
+{
+    return submit<bool>([source = std::move(source), options](py::SubInterpreter &i) {
+        return i.interact(source, options);
+    });
+}
+
 std::future<Result<Value>> SandboxThread::eval(std::string expression, RunOptions options)
 {
     return submit<Value>([expression = std::move(expression), options](py::SubInterpreter &i) {

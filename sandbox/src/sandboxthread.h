@@ -31,6 +31,7 @@ public:
     const std::string &name() const { return m_name; }
     std::future<Result<void>> exec(std::string source, std::string filename, RunOptions options);
     std::future<Result<Value>> eval(std::string expression, RunOptions options);
+    std::future<Result<bool>> interact(std::string source, RunOptions options);
     std::future<Result<Value>> call(std::string function, Value::List arguments, RunOptions options, bool withContext,
                                     bool optional);
     void interrupt();

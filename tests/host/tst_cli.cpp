@@ -18,6 +18,7 @@ private slots:
     void initThenTest();
     void usageErrors_data();
     void usageErrors();
+    void console();
     void commandHelp_data();
     void commandHelp();
 
@@ -27,7 +28,7 @@ private:
         QString out;
         QString err;
     };
-    Outcome run(const QStringList &args);
+    Outcome run(const QStringList &args, const QByteArray &input = {});
     QString script(const QString &name, const QByteArray &source);
     QTemporaryDir m_dir;
 };
@@ -37,11 +38,13 @@ void tst_Cli::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-tst_Cli::Outcome tst_Cli::run(const QStringList &args)
+tst_Cli::Outcome tst_Cli::run(const QStringList &args, const QByteArray &input)
 {
     QProcess process;
     process.setWorkingDirectory(m_dir.path());
     process.start(QStringLiteral(OBJCAP_BIN_DIR "/objcap"), args);
+    process.write(input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(60000)) {
         process.kill();
         process.waitForFinished();
@@ -249,10 +252,43 @@ void tst_Cli::usageErrors()
     QVERIFY2(o.err.contains(QStringLiteral("usage:")), qPrintable(o.err));
 }
 
+// The console reads stdin as the Python REPL does (no prompts when it is not a terminal):
+// multi-line statements end at a blank line, expression values are echoed, an error is reported
+// and the session goes on — inside the plugin's sandbox, with its entry module and its grants.
+void tst_Cli::console()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("consoleplugin"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/data")));
+    QFile manifest(folder + QStringLiteral("/plugin.toml"));
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write("[plugin]\nid = \"org.example.console\"\nname = \"Console\"\nversion = \"1.0.0\"\nentry = \"main.py\"\n");
+    manifest.close();
+    QFile entry(folder + QStringLiteral("/main.py"));
+    QVERIFY(entry.open(QIODevice::WriteOnly));
+    entry.write("def double(n):\n    return 2 * n\n");
+    entry.close();
+    const Outcome o = run({QStringLiteral("console"), folder, QStringLiteral("--grant"), QStringLiteral("files=") + folder + QStringLiteral("/data")},
+                          "total = 0\n"
+                          "for i in range(4):\n"
+                          "    total += i\n"
+                          "\n"
+                          "double(total)\n"
+                          "open('/etc/passwd')\n"
+                          "ctx.files.write_text('made.txt', 'hi')\n"
+                          "if True:\n"
+                          "  1 +\n"
+                          "'still here', total\n");
+    QCOMPARE(o.exitCode, 0);
+    QCOMPARE(o.out, QStringLiteral("12\n2\n('still here', 6)\n"));  // 2: write_text's byte count
+    QVERIFY2(o.err.contains(QStringLiteral("NameError: name 'open' is not defined")), qPrintable(o.err));
+    QVERIFY2(o.err.contains(QStringLiteral("SyntaxError: invalid syntax")), qPrintable(o.err));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/data/made.txt")));  // the grant works, and only it
+}
+
 void tst_Cli::commandHelp_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *command : {"exec", "init", "pack", "test", "run", "validate", "install", "uninstall", "list",
+    for (const char *command : {"exec", "console", "init", "pack", "test", "run", "validate", "install", "uninstall", "list",
                                 "grant", "revoke", "enable", "disable"})
         QTest::newRow(command) << QString::fromLatin1(command);
 }

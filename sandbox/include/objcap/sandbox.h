@@ -65,6 +65,11 @@ public:
     // filename is what tracebacks show; their source lines come from source, not from disk.
     std::future<Result<void>> exec(std::string source, std::string filename, RunOptions options = {});
 
+    // One console entry, as the Python REPL takes it: false if the source is an incomplete
+    // statement (nothing ran; read another line); otherwise runs it in __main__, printing the
+    // repr of an expression statement's value to the sandbox's stdout, and returns true.
+    std::future<Result<bool>> interact(std::string source, RunOptions options = {});
+
     // Evaluates an expression in __main__ and returns its value by copy.
     std::future<Result<Value>> eval(std::string expression, RunOptions options = {});
 

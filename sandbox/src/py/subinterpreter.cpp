@@ -306,6 +306,41 @@ void SubInterpreter::releaseCallback(std::uint64_t id)
     d->lockdown->releaseCallback(id);
 }
 
+Result<bool> SubInterpreter::interact(const std::string &source, const RunOptions &options)
+{
+    ThreadStateScope active(d->tstate);
+    Impl::Run run(*d, options.timeLimit);
+    if (source.find('\0') != std::string::npos) {
+        PyErr_SetString(PyExc_SyntaxError, "source code contains a null byte");
+        return d->fail(run);
+    }
+    // codeop's rule: what compiles runs; what the parser calls incomplete input once a newline
+    // is added waits for more lines; anything else is the first compile's SyntaxError.
+    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    flags.cf_flags = PyCF_DONT_IMPLY_DEDENT;
+    PyRef code = PyRef::steal(Py_CompileStringExFlags(source.c_str(), "<console>", Py_single_input, &flags, -1));
+    if (!code) {
+        PyRef error = PyRef::steal(PyErr_GetRaisedException());
+        PyCompilerFlags incomplete = _PyCompilerFlags_INIT;
+        incomplete.cf_flags = PyCF_DONT_IMPLY_DEDENT | PyCF_ALLOW_INCOMPLETE_INPUT;
+        PyRef more = PyRef::steal(
+            Py_CompileStringExFlags((source + "\n").c_str(), "<console>", Py_single_input, &incomplete, -1));
+        if (more)
+            return false;
+        PyRef second = PyRef::steal(PyErr_GetRaisedException());
+        if (std::string_view(Py_TYPE(second.get())->tp_name) == "_IncompleteInputError")
+            return false;
+        PyErr_SetRaisedException(error.release());
+        return d->fail(run);
+    }
+    PyRef result = PyRef::steal(PyEval_EvalCode(code.get(), d->mainDict.get(), d->mainDict.get()));
+    if (!result)
+        return d->fail(run);
+    if (Result<void> finished = d->checkFinished(run); !finished)
+        return finished.error();
+    return true;
+}
+
 Result<Value> SubInterpreter::eval(const std::string &expression, const RunOptions &options)
 {
     ThreadStateScope active(d->tstate);

@@ -41,6 +41,7 @@ public:
 
     Result<void> exec(const std::string &source, const std::string &filename, const RunOptions &options);
     Result<Value> eval(const std::string &expression, const RunOptions &options);
+    Result<bool> interact(const std::string &source, const RunOptions &options);
     Result<Value> call(const std::string &function, const Value::List &arguments, const RunOptions &options,
                        bool withContext, bool optional);
     // Calls a plugin callable the host holds a handle for; its result is dropped.
