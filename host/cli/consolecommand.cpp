@@ -1,6 +1,7 @@
 #include "consolecommand.h"
 
 #include "exitcode.h"
+#include "interruptkey.h"
 #include "lineeditor.h"
 #include "pluginlocation.h"
 #include "sandboxsession.h"
@@ -15,6 +16,7 @@
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <mutex>
 
 namespace objcap::cli {
 
@@ -58,20 +60,32 @@ int ConsoleCommand::run(const QStringList &arguments)
         return PluginError;
     }
     const QString folder = location.value()->folder();
-    auto manifest = objcap::Manifest::load(folder.toStdString());
-    if (!manifest) {
-        std::fprintf(stderr, "%s\n", manifest.error().message.c_str());
-        return PluginError;
-    }
+    const objcap::Manifest *manifest = &location.value()->manifest();
     QFile entry(QDir(folder).filePath(QString::fromStdString(manifest->entry())));
     if (!entry.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "objcap console: cannot read %s: %s\n", manifest->entry().c_str(),
                      qPrintable(entry.errorString()));
         return PluginError;
     }
+    // Before the sandbox's threads start, so that all of them leave SIGINT to this one.
+    std::mutex mutex;
+    objcap::Sandbox *running = nullptr;  // guarded by mutex: cleared before the sandbox ends
+    InterruptKey ctrlC([&] {
+        std::lock_guard lock(mutex);
+        if (running && running->busy())
+            running->interrupt();
+    });
+    const auto stopInterrupting = [&] {
+        std::lock_guard lock(mutex);
+        running = nullptr;
+    };
     if (auto failed = session.start(manifest->id(), folder.toStdString(), manifest->id()))
         return *failed;
     objcap::Sandbox &sandbox = session.sandbox();
+    {
+        std::lock_guard lock(mutex);
+        running = &sandbox;
+    }
     // The entry module's names are the console's globals; a plugin that fails to load still
     // gets a console, to look into why.
     if (auto loaded = sandbox.exec(entry.readAll().toStdString(), manifest->id() + "/" + manifest->entry(),
@@ -98,12 +112,15 @@ int ConsoleCommand::run(const QStringList &arguments)
         buffer.clear();
         if (!done) {
             report(done.error());
-            if (done.error().code == objcap::ErrorCode::Closed || done.error().code == objcap::ErrorCode::Runtime)
+            if (done.error().code == objcap::ErrorCode::Closed || done.error().code == objcap::ErrorCode::Runtime) {
+                stopInterrupting();
                 return session.finish(objcap::Result<void>(done.error()), QString::fromStdString(manifest->id()));
+            }
         }
     }
     if (editor.interactive())
         std::printf("\n");
+    stopInterrupting();
     return session.finish({}, QString::fromStdString(manifest->id()));
 }
 

@@ -6,8 +6,8 @@
 
 namespace objcap::cli {
 
-// Ctrl-C while the console runs an entry interrupts that entry (the plugin sees
-// KeyboardInterrupt-like objcap.Interrupted) instead of killing the host. SIGINT is blocked
+// Ctrl-C while the console runs an entry interrupts that entry instead of killing the host
+// (at the prompt it does nothing; Ctrl-D ends the console). SIGINT is blocked
 // in every thread started after construction and taken by a thread of its own with sigwait,
 // so onInterrupt runs in an ordinary thread, not a signal handler.
 class InterruptKey {

@@ -74,21 +74,12 @@ int RunCommand::run(const QStringList &arguments)
     }
     // A folder or package on disk, else the ID of an installed plugin, run with its grants.
     const QString target = parser.positionalArguments().first();
-    std::unique_ptr<PluginLocation> location;
     std::optional<objcap::host::PluginRegistry> registry;
     const objcap::host::PluginRegistry::Plugin *installed = nullptr;
-    QString folder;
-    if (QFileInfo::exists(target)) {
-        auto resolved = PluginLocation::resolve(target);
-        if (!resolved) {
-            std::fprintf(stderr, "%s\n", resolved.error().message.c_str());
-            return PluginError;
-        }
-        location = std::move(resolved).value();
-        folder = location->folder();
-    } else if (target.contains(u'/') || target.endsWith(QLatin1String(".objcap"))) {
-        return usage(QStringLiteral("%1: no such folder or package").arg(target));  // a path, not an ID
-    } else {
+    QString path = target;
+    if (!QFileInfo::exists(target)) {
+        if (target.contains(u'/') || target.endsWith(QLatin1String(".objcap")))
+            return usage(QStringLiteral("%1: no such folder or package").arg(target));  // a path, not an ID
         auto opened = objcap::host::PluginRegistry::open();
         if (!opened) {
             std::fprintf(stderr, "objcap run: %s\n", opened.error().message.c_str());
@@ -103,15 +94,17 @@ int RunCommand::run(const QStringList &arguments)
                          qPrintable(target), qPrintable(target));
             return PluginError;
         }
-        folder = registry->codeFolder(target);
+        path = registry->codeFolder(target);
     }
-    auto manifest = objcap::Manifest::load(folder.toStdString());
-    if (!manifest) {
-        std::fprintf(stderr, "%s\n", manifest.error().message.c_str());
+    auto location = PluginLocation::resolve(path);
+    if (!location) {
+        std::fprintf(stderr, "%s\n", location.error().message.c_str());
         return PluginError;
     }
+    const QString folder = location.value()->folder();
+    const objcap::Manifest *manifest = &location.value()->manifest();
     if (installed) {
-        if (auto problem = session.addGrants(registryGrants(*registry, *installed, manifest.value()))) {
+        if (auto problem = session.addGrants(registryGrants(*registry, *installed, *manifest))) {
             std::fprintf(stderr, "objcap run: the registry's grants for %s: %s\n", qPrintable(target), qPrintable(*problem));
             return PluginError;
         }

@@ -88,11 +88,7 @@ int TestCommand::run(const QStringList &arguments)
         return PluginError;
     }
     const QString folder = location.value()->folder();
-    auto manifest = objcap::Manifest::load(folder.toStdString());
-    if (!manifest) {
-        std::fprintf(stderr, "%s\n", manifest.error().message.c_str());
-        return PluginError;
-    }
+    const objcap::Manifest &manifest = location.value()->manifest();
     const QStringList files =
         QDir(folder + QStringLiteral("/tests")).entryList({QStringLiteral("test_*.py")}, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
@@ -100,8 +96,8 @@ int TestCommand::run(const QStringList &arguments)
         return PluginError;
     }
     FixtureServer fixtures(folder + QStringLiteral("/tests/http"));
-    const QString fixtureOrigin = requests(manifest.value(), "net") ? fixtures.start() : QString();
-    if (requests(manifest.value(), "net") && fixtureOrigin.isEmpty()) {
+    const QString fixtureOrigin = requests(manifest, "net") ? fixtures.start() : QString();
+    if (requests(manifest, "net") && fixtureOrigin.isEmpty()) {
         std::fprintf(stderr, "objcap test: cannot listen on 127.0.0.1 for the net fixtures\n");
         return RuntimeFailure;
     }
@@ -122,15 +118,15 @@ int TestCommand::run(const QStringList &arguments)
         options.name = "test";
         options.output = &forward;
         options.packageFolder = folder.toStdString();
-        options.packageName = manifest->id();
+        options.packageName = manifest.id();
         options.callbackTimeLimit = budget.timeLimit;
         auto sandbox = runtime.value()->createSandbox(std::move(options));
         if (!sandbox) {
             std::fprintf(stderr, "objcap: %s\n", sandbox.error().message.c_str());
             return RuntimeFailure;
         }
-        grantForTests(*sandbox.value(), scratch, manifest.value(), fixtureOrigin);
-        const std::string filename = manifest->id() + "/tests/" + name.toStdString();
+        grantForTests(*sandbox.value(), scratch, manifest, fixtureOrigin);
+        const std::string filename = manifest.id() + "/tests/" + name.toStdString();
         auto loaded = sandbox.value()->exec("test_origin = " + objcap::Value(fixtureOrigin.toStdString()).repr() + "\n",
                                             "<objcap test>", budget).get();
         if (loaded)

@@ -38,11 +38,7 @@ int ValidateCommand::run(const QStringList &arguments)
         std::fprintf(stderr, "%s\n", location.error().message.c_str());
         return PluginError;
     }
-    auto manifest = objcap::Manifest::load(location.value()->folder().toStdString());
-    if (!manifest) {
-        std::fprintf(stderr, "%s\n", manifest.error().message.c_str());
-        return PluginError;
-    }
+    const objcap::Manifest *manifest = &location.value()->manifest();
     std::printf("%s %s (%s): valid\n", manifest->id().c_str(), manifest->version().c_str(), manifest->name().c_str());
     for (const objcap::CapabilityRequest &c : manifest->capabilities())
         std::printf("  asks for %s%s: %s\n", c.name.c_str(), c.optional ? " (optional)" : "", c.reason.c_str());
