@@ -1,0 +1,214 @@
+#include "plugininstance.h"
+
+#include <objcap/manifest.h>
+
+#include <QFile>
+
+namespace objcap::host {
+
+namespace {
+
+objcap::Error notRunning()
+{
+    return objcap::Error::make(objcap::ErrorCode::Closed, "the plugin is not running");
+}
+
+} // namespace
+
+PluginInstance::PluginInstance(objcap::Runtime &runtime, Options options, QObject *parent)
+    : QObject(parent), m_runtime(runtime), m_options(std::move(options)),
+      m_state(m_options.enabled ? State::Enabled : State::Disabled)
+{
+}
+
+PluginInstance::~PluginInstance()
+{
+    endSandbox();  // every pending result is in once the sandbox has ended
+    for (Waiter &waiter : m_waiters)
+        waiter.thread.join();
+}
+
+template <typename T>
+void PluginInstance::whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
+                               std::shared_ptr<std::promise<objcap::Result<T>>> forward)
+{
+    // Reap the waiters that are done, so that a long-running host does not collect threads.
+    std::erase_if(m_waiters, [](Waiter &w) {
+        if (!w.finished->load())
+            return false;
+        w.thread.join();
+        return true;
+    });
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = m_generation;
+    std::thread thread([this, work = std::move(work), done = std::move(done), forward, finished, generation]() mutable {
+        std::optional<objcap::Result<T>> result;
+        try {
+            result.emplace(work.get());
+        } catch (const std::future_error &) {  // the sandbox ended before the call ran
+            result.emplace(notRunning());
+        }
+        if (forward)
+            forward->set_value(*result);
+        QMetaObject::invokeMethod(
+            this,
+            [this, done = std::move(done), result = std::move(*result), generation] {
+                if (generation == m_generation)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+        finished->store(true);
+    });
+    m_waiters.push_back({std::move(thread), std::move(finished)});
+}
+
+void PluginInstance::setState(State state, const objcap::Error *error)
+{
+    if (error) {
+        m_error = QString::fromStdString(error->message);
+        m_diagnostic = QString::fromStdString(error->traceback);
+    } else if (state == State::Loading) {
+        m_error.clear();
+        m_diagnostic.clear();
+    }
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+// A call that ran past its time budget stopped cooperating: the plugin is unresponsive.
+// Anything else that ends a plugin is a failure.
+void PluginInstance::fail(const objcap::Error &error)
+{
+    endSandbox();
+    const bool overTime = error.code == objcap::ErrorCode::LimitExceeded && error.exceptionType == "objcap.LimitExceeded";
+    setState(overTime ? State::Unresponsive : State::Failed, &error);
+}
+
+void PluginInstance::endSandbox()
+{
+    ++m_generation;
+    m_sandbox.reset();  // interrupts what runs, then joins the plugin's thread
+}
+
+void PluginInstance::setEnabled(bool enabled)
+{
+    if (enabled) {
+        if (m_state == State::Disabled || m_state == State::Installed)
+            setState(State::Enabled);
+        return;
+    }
+    endSandbox();
+    setState(State::Disabled);
+}
+
+void PluginInstance::start()
+{
+    if (m_state == State::Disabled || m_state == State::Installed) {
+        m_error = QStringLiteral("the plugin is disabled");
+        return;
+    }
+    if (m_state == State::Loading || m_state == State::Running)
+        return;
+    endSandbox();
+    setState(State::Loading);
+    auto manifest = objcap::Manifest::load(m_options.folder.toStdString());
+    if (!manifest)
+        return setState(State::Failed, &manifest.error());
+    QFile entry(m_options.folder + u'/' + QString::fromStdString(manifest->entry()));
+    if (!entry.open(QIODevice::ReadOnly)) {
+        const objcap::Error error = objcap::Error::make(
+            objcap::ErrorCode::Io, "cannot read " + manifest->entry() + ": " + entry.errorString().toStdString());
+        return setState(State::Failed, &error);
+    }
+    objcap::SandboxOptions options;
+    options.name = manifest->id();
+    options.output = m_options.output;
+    options.memoryLimit = m_options.memoryLimit;
+    options.packageFolder = m_options.folder.toStdString();
+    options.packageName = manifest->id();
+    options.callbackTimeLimit = m_options.timeLimit;
+    auto sandbox = m_runtime.createSandbox(std::move(options));
+    if (!sandbox)
+        return setState(State::Failed, &sandbox.error());
+    m_sandbox = std::move(sandbox).value();
+    for (const Grant &grant : m_options.grants)
+        m_sandbox->grant(grant.name, grant.capability);
+    const objcap::RunOptions run{m_options.timeLimit};
+    // activate(ctx) runs only once the entry module has loaded.
+    whenReady<void>(m_sandbox->exec(entry.readAll().toStdString(), manifest->id() + "/" + manifest->entry(), run),
+                    [this, run](const objcap::Result<void> &loaded) {
+                        if (!loaded)
+                            return fail(loaded.error());
+                        whenReady<objcap::Value>(m_sandbox->call("activate", {}, run, /*withContext=*/true),
+                                                 [this](const objcap::Result<objcap::Value> &activated) {
+                                                     if (!activated)
+                                                         return fail(activated.error());
+                                                     setState(State::Running);
+                                                 });
+                    });
+}
+
+void PluginInstance::stopThen(std::function<void()> next)
+{
+    if (m_state != State::Running) {
+        endSandbox();
+        if (m_state == State::Loading)
+            setState(State::Stopped);
+        if (next)
+            next();
+        return;
+    }
+    const objcap::RunOptions run{m_options.timeLimit};
+    whenReady<objcap::Value>(m_sandbox->call("deactivate", {}, run, false, /*optional=*/true),
+                             [this, next](const objcap::Result<objcap::Value> &deactivated) {
+                                 endSandbox();
+                                 setState(State::Stopped, deactivated ? nullptr : &deactivated.error());
+                                 if (next)
+                                     next();
+                             });
+}
+
+void PluginInstance::stop()
+{
+    stopThen({});
+}
+
+void PluginInstance::reload()
+{
+    stopThen([this] { start(); });
+}
+
+std::shared_future<objcap::Result<objcap::Value>> PluginInstance::callHook(const std::string &name,
+                                                                           objcap::Value::List arguments, quint64 *ticket)
+{
+    auto promise = std::make_shared<std::promise<objcap::Result<objcap::Value>>>();
+    std::shared_future<objcap::Result<objcap::Value>> result = promise->get_future().share();
+    const quint64 number = m_nextTicket++;
+    if (ticket)
+        *ticket = number;
+    if (m_state != State::Running || !m_sandbox) {
+        promise->set_value(notRunning());
+        QMetaObject::invokeMethod(this, [this, number] { emit hookFinished(number, false); }, Qt::QueuedConnection);
+        return result;
+    }
+    const objcap::RunOptions run{m_options.timeLimit};
+    whenReady<objcap::Value>(
+        m_sandbox->call(name, std::move(arguments), run),
+        [this, number](const objcap::Result<objcap::Value> &value) {
+            if (!value && value.error().code == objcap::ErrorCode::LimitExceeded)
+                fail(value.error());
+            emit hookFinished(number, bool(value));
+        },
+        promise);
+    return result;
+}
+
+bool PluginInstance::revoke(const std::string &capability)
+{
+    std::erase_if(m_options.grants, [&](const Grant &g) { return g.name == capability; });
+    return m_sandbox && m_sandbox->revoke(capability);
+}
+
+} // namespace objcap::host

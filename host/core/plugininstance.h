@@ -1,0 +1,93 @@
+#pragma once
+
+#include <objcap/runtime.h>
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace objcap::host {
+
+// One plugin's life in a host: its state machine, its sandbox (a thread of its own), its hooks.
+// Lives on the host's thread; every plugin call is asynchronous and reports back there.
+//
+//   Disabled <-> Enabled -> Loading -> Running -> Stopped
+//                              |          |  \-> Unresponsive (a call ran past its budget)
+//                              \-> Failed <-/ (activate raised, or the code could not load)
+//
+// Failed, Unresponsive and Stopped plugins can be started again (or reloaded); a failure
+// keeps a user-facing error() and a diagnostic() traceback for the UI.
+class PluginInstance : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Installed, Disabled, Enabled, Loading, Running, Failed, Unresponsive, Stopped };
+    Q_ENUM(State)
+
+    struct Grant {
+        std::string name;
+        std::shared_ptr<objcap::Capability> capability;
+    };
+    struct Options {
+        QString folder;  // the plugin's code, with plugin.toml
+        bool enabled = false;
+        std::vector<Grant> grants;
+        std::chrono::milliseconds timeLimit{5000};  // of activate, deactivate and every hook call
+        std::uint64_t memoryLimit = 0;              // bytes; zero: none
+        objcap::OutputSink output;
+    };
+
+    PluginInstance(objcap::Runtime &runtime, Options options, QObject *parent = nullptr);
+    ~PluginInstance() override;  // ends the sandbox (interrupting what runs) and its waiters
+
+    State state() const { return m_state; }
+    QString error() const { return m_error; }
+    QString diagnostic() const { return m_diagnostic; }
+
+    void setEnabled(bool enabled);  // disabling a running plugin stops it
+    void start();                   // loads the entry module and calls activate(ctx)
+    void stop();                    // calls deactivate() if defined, then ends the sandbox
+    void reload();                  // stop, then start with the code now on disk
+    // Calls hook `name` of the running plugin with these arguments; the result arrives as
+    // hookFinished(ticket, ...) and in the returned future. Refused unless Running.
+    std::shared_future<objcap::Result<objcap::Value>> callHook(const std::string &name, objcap::Value::List arguments,
+                                                               quint64 *ticket = nullptr);
+    // Takes a capability back from the running plugin at once.
+    bool revoke(const std::string &capability);
+
+signals:
+    void stateChanged(objcap::host::PluginInstance::State state);
+    void hookFinished(quint64 ticket, bool ok);
+
+private:
+    struct Waiter {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> finished;
+    };
+    void setState(State state, const objcap::Error *error = nullptr);
+    void fail(const objcap::Error &error);
+    void endSandbox();
+    void stopThen(std::function<void()> next);
+    // Waits for `work` on a thread of its own, then hands its result to `done` on this thread
+    // unless the sandbox it came from has ended meanwhile.
+    template <typename T>
+    void whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
+                   std::shared_ptr<std::promise<objcap::Result<T>>> forward = {});
+
+    objcap::Runtime &m_runtime;
+    Options m_options;
+    State m_state;
+    QString m_error, m_diagnostic;
+    std::unique_ptr<objcap::Sandbox> m_sandbox;
+    std::vector<Waiter> m_waiters;
+    quint64 m_generation = 0;  // counts sandboxes: results from an ended one are dropped
+    quint64 m_nextTicket = 1;
+};
+
+} // namespace objcap::host
