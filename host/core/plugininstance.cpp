@@ -3,6 +3,7 @@
 #include <objcap/manifest.h>
 
 #include <QFile>
+#include <QTimer>
 
 namespace objcap::host {
 
@@ -29,7 +30,7 @@ PluginInstance::~PluginInstance()
 }
 
 template <typename T>
-void PluginInstance::whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
+std::shared_ptr<std::atomic<bool>> PluginInstance::whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
                                std::shared_ptr<std::promise<objcap::Result<T>>> forward)
 {
     // Reap the waiters that are done, so that a long-running host does not collect threads.
@@ -48,6 +49,7 @@ void PluginInstance::whenReady(std::future<objcap::Result<T>> work, std::functio
         } catch (const std::future_error &) {  // the sandbox ended before the call ran
             result.emplace(notRunning());
         }
+        finished->store(true);
         if (forward)
             forward->set_value(*result);
         QMetaObject::invokeMethod(
@@ -57,9 +59,23 @@ void PluginInstance::whenReady(std::future<objcap::Result<T>> work, std::functio
                     done(result);
             },
             Qt::QueuedConnection);
-        finished->store(true);
     });
-    m_waiters.push_back({std::move(thread), std::move(finished)});
+    m_waiters.push_back({std::move(thread), finished});
+    return finished;
+}
+
+// A call still running well past its budget has ignored the interrupt: it is in native code
+// that never checks for one. The plugin is unresponsive from now; it ends when the call returns.
+void PluginInstance::watch(std::shared_ptr<std::atomic<bool>> finished)
+{
+    const quint64 generation = m_generation;
+    QTimer::singleShot(m_options.timeLimit + stuckGrace, this, [this, finished, generation] {
+        if (generation != m_generation || finished->load())
+            return;
+        const objcap::Error stuck = objcap::Error::make(
+            objcap::ErrorCode::LimitExceeded, "still running past its time budget: stuck in native code that ignores interrupts");
+        setState(State::Unresponsive, &stuck);
+    });
 }
 
 void PluginInstance::setState(State state, const objcap::Error *error)
@@ -137,17 +153,17 @@ void PluginInstance::start()
         m_sandbox->grant(grant.name, grant.capability);
     const objcap::RunOptions run{m_options.timeLimit};
     // activate(ctx) runs only once the entry module has loaded.
-    whenReady<void>(m_sandbox->exec(entry.readAll().toStdString(), manifest->id() + "/" + manifest->entry(), run),
+    watch(whenReady<void>(m_sandbox->exec(entry.readAll().toStdString(), manifest->id() + "/" + manifest->entry(), run),
                     [this, run](const objcap::Result<void> &loaded) {
                         if (!loaded)
                             return fail(loaded.error());
-                        whenReady<objcap::Value>(m_sandbox->call("activate", {}, run, /*withContext=*/true),
-                                                 [this](const objcap::Result<objcap::Value> &activated) {
-                                                     if (!activated)
-                                                         return fail(activated.error());
-                                                     setState(State::Running);
-                                                 });
-                    });
+                        watch(whenReady<objcap::Value>(m_sandbox->call("activate", {}, run, /*withContext=*/true),
+                                                       [this](const objcap::Result<objcap::Value> &activated) {
+                                                           if (!activated)
+                                                               return fail(activated.error());
+                                                           setState(State::Running);
+                                                       }));
+                    }));
 }
 
 void PluginInstance::stopThen(std::function<void()> next)
@@ -194,14 +210,14 @@ std::shared_future<objcap::Result<objcap::Value>> PluginInstance::callHook(const
         return result;
     }
     const objcap::RunOptions run{m_options.timeLimit};
-    whenReady<objcap::Value>(
+    watch(whenReady<objcap::Value>(
         m_sandbox->call(name, std::move(arguments), run),
         [this, number](const objcap::Result<objcap::Value> &value) {
             if (!value && value.error().code == objcap::ErrorCode::LimitExceeded)
                 fail(value.error());
             emit hookFinished(number, bool(value));
         },
-        promise);
+        promise));
     return result;
 }
 

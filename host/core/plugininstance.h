@@ -22,6 +22,11 @@ namespace objcap::host {
 //                              |          |  \-> Unresponsive (a call ran past its budget)
 //                              \-> Failed <-/ (activate raised, or the code could not load)
 //
+// A call stuck in native code that never checks for interrupts (see sandbox/SECURITY.md) is
+// marked unresponsive once it is stuckGrace past its budget; the host thread stays free, and
+// the sandbox ends when the call returns (stopping or destroying the instance before that
+// waits for it).
+//
 // Failed, Unresponsive and Stopped plugins can be started again (or reloaded); a failure
 // keeps a user-facing error() and a diagnostic() traceback for the UI.
 class PluginInstance : public QObject {
@@ -29,6 +34,8 @@ class PluginInstance : public QObject {
 public:
     enum class State { Installed, Disabled, Enabled, Loading, Running, Failed, Unresponsive, Stopped };
     Q_ENUM(State)
+    // How long past its time budget a call may run before it counts as stuck in native code.
+    static constexpr std::chrono::milliseconds stuckGrace{1000};
 
     struct Grant {
         std::string name;
@@ -74,10 +81,11 @@ private:
     void fail(const objcap::Error &error);
     void endSandbox();
     void stopThen(std::function<void()> next);
+    void watch(std::shared_ptr<std::atomic<bool>> finished);
     // Waits for `work` on a thread of its own, then hands its result to `done` on this thread
     // unless the sandbox it came from has ended meanwhile.
     template <typename T>
-    void whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
+    std::shared_ptr<std::atomic<bool>> whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
                    std::shared_ptr<std::promise<objcap::Result<T>>> forward = {});
 
     objcap::Runtime &m_runtime;

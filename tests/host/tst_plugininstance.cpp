@@ -29,6 +29,7 @@ private slots:
     void revokeTakesEffectOnTheRunningPlugin();
     void swallowedTimeLimitMarksUnresponsive();
     void reloadRunsTheNewCode();
+    void stuckNativeCallIsMarkedWhileItRuns();
 
 private:
     QString plugin(const QByteArray &main);
@@ -174,6 +175,25 @@ void tst_PluginInstance::reloadRunsTheNewCode()
     QVERIFY(QTest::qWaitFor([&] { return states.size() >= 3 && p->state() == State::Running; }, 60000));
     QCOMPARE(p->callHook("version", {}).get()->as<std::int64_t>(), std::int64_t{2});
     QCOMPARE(m_log, (QStringList{QStringLiteral("v1"), QStringLiteral("v2")}));
+}
+
+// sum() over a range is a native loop that never checks for interrupts: the plugin is marked
+// unresponsive while the call still runs, and the host thread stays free meanwhile.
+void tst_PluginInstance::stuckNativeCallIsMarkedWhileItRuns()
+{
+    auto p = instance(plugin("def activate(ctx):\n    pass\n"
+                             "def stuck():\n    return sum(range(3 * 10**8))\n"));
+    p->start();
+    QVERIFY(settles(*p, State::Running));
+    auto stuck = p->callHook("stuck", {});
+    QVERIFY(settles(*p, State::Unresponsive));
+    QVERIFY2(stuck.wait_for(std::chrono::seconds(0)) != std::future_status::ready,
+             "the native loop ended before it was marked; make it longer");
+    QVERIFY2(p->error().contains(QStringLiteral("stuck in native code")), qPrintable(p->error()));
+    QCOMPARE(stuck.get().error().code, objcap::ErrorCode::LimitExceeded);  // reported when it returns
+    QVERIFY(QTest::qWaitFor([&] { return p->error().contains(QStringLiteral("time limit exceeded")); }, 60000));
+    QCOMPARE(p->state(), State::Unresponsive);
+    QCOMPARE(p->callHook("stuck", {}).get().error().code, objcap::ErrorCode::Closed);  // and it was ended
 }
 
 QTEST_GUILESS_MAIN(tst_PluginInstance)
