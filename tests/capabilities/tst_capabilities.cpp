@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../casefile.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -189,21 +191,12 @@ QString tst_Capabilities::diff(const Snapshot &before, const Snapshot &after)
 tst_Capabilities::Header tst_Capabilities::parseHeader(const QString &path)
 {
     Header header;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+    const auto fields = casefile::readHeader(path);
+    if (!fields) {
         header.error = QStringLiteral("cannot read ") + path;
         return header;
     }
-    static const QRegularExpression field(QStringLiteral("^#\\s*([\\w-]+):\\s*(.*?)\\s*$"));
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (!line.startsWith(u'#'))
-            break; // the header is the leading block of comment lines
-        const QRegularExpressionMatch m = field.match(line);
-        if (!m.hasMatch())
-            continue;
-        const QString key = m.captured(1).toLower();
-        const QString value = m.captured(2);
+    for (const auto &[key, value] : *fields) {
         if (key == QLatin1String("technique")) {
             header.technique = value;
         } else if (key == QLatin1String("expect")) {
@@ -317,13 +310,7 @@ static bool namesException(const QString &stderrText, const QStringList &expect)
 
 void tst_Capabilities::addRows(const QString &kind)
 {
-    QTest::addColumn<QString>("path");
-    const QDir dir(QStringLiteral(OBJCAP_SOURCE_DIR "/tests/capabilities/") + kind);
-    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
-    if (files.isEmpty())
-        qFatal("no cases in %s", qPrintable(dir.path()));
-    for (const QFileInfo &file : files)
-        QTest::newRow(qPrintable(file.completeBaseName())) << file.absoluteFilePath();
+    casefile::addRows(QStringLiteral(OBJCAP_SOURCE_DIR "/tests/capabilities/") + kind);
 }
 
 // Checks for every case, attack or legit.

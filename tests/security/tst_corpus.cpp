@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../casefile.h"
+
 // The escape-technique corpus: every tests/security/fail/*.py tries one way out of the sandbox and
 // must end with the refusal its header names; every tests/security/succeed/*.py uses only what a
 // plugin is allowed and must complete. Each case runs as `objcap exec` in its own empty temporary
@@ -50,33 +52,18 @@ private:
 
 void tst_Corpus::addRows(const QString &kind)
 {
-    QTest::addColumn<QString>("path");
-    const QDir dir(QStringLiteral(OBJCAP_SOURCE_DIR "/tests/security/") + kind);
-    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
-    if (files.isEmpty())
-        qFatal("no cases in %s", qPrintable(dir.path()));
-    for (const QFileInfo &file : files)
-        QTest::newRow(qPrintable(file.completeBaseName())) << file.absoluteFilePath();
+    casefile::addRows(QStringLiteral(OBJCAP_SOURCE_DIR "/tests/security/") + kind);
 }
 
 tst_Corpus::Header tst_Corpus::parseHeader(const QString &path)
 {
     Header header;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+    const auto fields = casefile::readHeader(path);
+    if (!fields) {
         header.error = QStringLiteral("cannot read ") + path;
         return header;
     }
-    static const QRegularExpression field(QStringLiteral("^#\\s*(\\w+):\\s*(.*?)\\s*$"));
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (!line.startsWith(u'#'))
-            break; // the header is the leading block of comment lines
-        const QRegularExpressionMatch m = field.match(line);
-        if (!m.hasMatch())
-            continue;
-        const QString key = m.captured(1).toLower();
-        const QString value = m.captured(2);
+    for (const auto &[key, value] : *fields) {
         if (key == QLatin1String("technique")) {
             header.technique = value;
         } else if (key == QLatin1String("expect")) {
