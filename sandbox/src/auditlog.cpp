@@ -4,6 +4,8 @@ namespace objcap::detail {
 
 void AuditLog::record(AuditRecord record)
 {
+    if (m_listener)
+        m_listener(record);
     std::lock_guard lock(m_mutex);
     if (!record.allowed)
         ++m_refusals;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -13,7 +14,11 @@ namespace objcap::detail {
 // loop cannot grow host memory; older records are counted, not kept. Thread-safe.
 class AuditLog {
 public:
+    using Listener = std::function<void(const AuditRecord &)>;
     static constexpr std::size_t capacity = 4096;
+
+    // Told of each record as it is made, on the thread that made it (outside the lock).
+    explicit AuditLog(Listener listener = {}) : m_listener(std::move(listener)) {}
 
     void record(AuditRecord record);
     std::vector<AuditRecord> records() const;
@@ -21,6 +26,7 @@ public:
     std::uint64_t dropped() const;
 
 private:
+    const Listener m_listener;
     mutable std::mutex m_mutex;
     std::deque<AuditRecord> m_records;
     std::uint64_t m_refusals = 0;

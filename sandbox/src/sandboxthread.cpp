@@ -28,6 +28,7 @@ SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
     , m_onCallbackError(std::move(options.onCallbackError))
     , m_policy(options.policy ? std::move(options.policy)
                               : std::shared_ptr<const SandboxPolicy>(&SandboxPolicy::defaults(), [](auto *) {}))
+    , m_auditLog(std::move(options.onAudit))
     , m_watchdog(watchdog)
 {
 }

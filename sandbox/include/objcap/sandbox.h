@@ -42,6 +42,9 @@ struct SandboxOptions {
     std::chrono::milliseconds callbackTimeLimit{5000};
     // Told, on the sandbox's thread, about an exception a callback raised.
     std::function<void(const Error &)> onCallbackError;
+    // Told of every audit record (refusals, allowed imports, capability calls) as it is made,
+    // on the sandbox's thread: how a host shows a live activity log. Must not block.
+    std::function<void(const AuditRecord &)> onAudit;
 };
 
 struct RunOptions {
