@@ -1,6 +1,6 @@
 #pragma once
 
-#include "grantoption.h"
+#include <grantoption.h>
 
 #include <objcap/runtime.h>
 
@@ -13,6 +13,8 @@
 #include <vector>
 
 namespace objcap::cli {
+
+using objcap::host::GrantOption;
 
 // What `exec` and `run` share: the options --timeout, --memory, --audit and --grant, a
 // runtime with one sandbox holding the grants, serving timers, and the ending — the sandbox

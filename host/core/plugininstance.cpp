@@ -17,13 +17,17 @@ objcap::Error notRunning()
 } // namespace
 
 PluginInstance::PluginInstance(objcap::Runtime &runtime, Options options, QObject *parent)
-    : QObject(parent), m_runtime(runtime), m_options(std::move(options)),
-      m_state(m_options.enabled ? State::Enabled : State::Disabled)
+    : QObject(parent), m_runtime(runtime), m_relay(std::make_shared<Relay>(this)),
+      m_options(std::move(options)), m_state(m_options.enabled ? State::Enabled : State::Disabled)
 {
 }
 
 PluginInstance::~PluginInstance()
 {
+    {
+        std::lock_guard lock(m_relay->mutex);
+        m_relay->target = nullptr;
+    }
     endSandbox();  // every pending result is in once the sandbox has ended
     for (Waiter &waiter : m_waiters)
         waiter.thread.join();
@@ -104,6 +108,8 @@ void PluginInstance::fail(const objcap::Error &error)
 
 void PluginInstance::endSandbox()
 {
+    if (m_sandbox)
+        m_pastRefusals += m_sandbox->refusalCount();
     ++m_generation;
     m_sandbox.reset();  // interrupts what runs, then joins the plugin's thread
 }
@@ -140,7 +146,24 @@ void PluginInstance::start()
     }
     objcap::SandboxOptions options;
     options.name = manifest->id();
-    options.output = m_options.output;
+    options.output = [relay = m_relay, sink = m_options.output](objcap::Stream stream, std::string_view text) {
+        if (sink)
+            sink(stream, text);
+        std::lock_guard lock(relay->mutex);
+        if (relay->target)
+            QMetaObject::invokeMethod(
+                relay->target,
+                [target = relay->target, stream, text = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))] {
+                    emit target->outputWritten(stream == objcap::Stream::Stderr ? 1 : 0, text);
+                },
+                Qt::QueuedConnection);
+    };
+    options.onAudit = [relay = m_relay](const objcap::AuditRecord &record) {
+        std::lock_guard lock(relay->mutex);
+        if (relay->target)
+            QMetaObject::invokeMethod(
+                relay->target, [target = relay->target, record] { emit target->audited(record); }, Qt::QueuedConnection);
+    };
     options.memoryLimit = m_options.memoryLimit;
     options.packageFolder = m_options.folder.toStdString();
     options.packageName = manifest->id();
@@ -225,6 +248,55 @@ bool PluginInstance::revoke(const std::string &capability)
 {
     std::erase_if(m_options.grants, [&](const Grant &g) { return g.name == capability; });
     return m_sandbox && m_sandbox->revoke(capability);
+}
+
+void PluginInstance::grant(const std::string &name, std::shared_ptr<objcap::Capability> capability)
+{
+    std::erase_if(m_options.grants, [&](const Grant &g) { return g.name == name; });
+    m_options.grants.push_back({name, capability});
+    if (m_sandbox)
+        m_sandbox->grant(name, std::move(capability));
+}
+
+// Console work never changes the plugin's state (an entry the budget interrupted is the
+// entry's error), except that one stuck in native code makes the plugin unresponsive.
+template <typename T>
+std::shared_future<objcap::Result<T>> PluginInstance::console(std::future<objcap::Result<T>> work)
+{
+    auto promise = std::make_shared<std::promise<objcap::Result<T>>>();
+    std::shared_future<objcap::Result<T>> result = promise->get_future().share();
+    watch(whenReady<T>(std::move(work), [](const objcap::Result<T> &) {}, promise));
+    return result;
+}
+
+std::shared_future<objcap::Result<bool>> PluginInstance::interact(const QString &source)
+{
+    if (m_state != State::Running || !m_sandbox) {
+        std::promise<objcap::Result<bool>> refused;
+        refused.set_value(notRunning());
+        return refused.get_future().share();
+    }
+    return console<bool>(m_sandbox->interact(source.toStdString(), objcap::RunOptions{m_options.timeLimit}));
+}
+
+std::shared_future<objcap::Result<objcap::Value>> PluginInstance::evaluate(const QString &expression)
+{
+    if (m_state != State::Running || !m_sandbox) {
+        std::promise<objcap::Result<objcap::Value>> refused;
+        refused.set_value(notRunning());
+        return refused.get_future().share();
+    }
+    return console<objcap::Value>(m_sandbox->eval(expression.toStdString(), objcap::RunOptions{m_options.timeLimit}));
+}
+
+std::vector<objcap::AuditRecord> PluginInstance::auditLog() const
+{
+    return m_sandbox ? m_sandbox->auditLog() : std::vector<objcap::AuditRecord>{};
+}
+
+std::uint64_t PluginInstance::refusalCount() const
+{
+    return m_pastRefusals + (m_sandbox ? m_sandbox->refusalCount() : 0);
 }
 
 } // namespace objcap::host

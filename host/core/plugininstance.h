@@ -10,6 +10,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -47,7 +48,7 @@ public:
         std::vector<Grant> grants;
         std::chrono::milliseconds timeLimit{5000};  // of activate, deactivate and every hook call
         std::uint64_t memoryLimit = 0;              // bytes; zero: none
-        objcap::OutputSink output;
+        objcap::OutputSink output;                  // on the plugin's thread; see also outputWritten
     };
 
     PluginInstance(objcap::Runtime &runtime, Options options, QObject *parent = nullptr);
@@ -67,10 +68,27 @@ public:
                                                                quint64 *ticket = nullptr);
     // Takes a capability back from the running plugin at once.
     bool revoke(const std::string &capability);
+    // Gives the plugin a capability: at once if it runs, and at every later start.
+    void grant(const std::string &name, std::shared_ptr<objcap::Capability> capability);
+
+    // The dev console: one entry run in the running plugin's own sandbox and __main__, under its
+    // rules and time budget (Sandbox::interact: false means "incomplete, read another line").
+    // An entry that overruns its budget is interrupted and reported like any error; one stuck in
+    // native code marks the plugin unresponsive. Refused unless Running.
+    std::shared_future<objcap::Result<bool>> interact(const QString &source);
+    // Evaluates an expression in the running plugin's __main__ (console completion), by copy.
+    std::shared_future<objcap::Result<objcap::Value>> evaluate(const QString &expression);
+
+    std::vector<objcap::AuditRecord> auditLog() const;  // of the current sandbox; empty if none
+    std::uint64_t refusalCount() const;                 // over every sandbox this instance ran
 
 signals:
     void stateChanged(objcap::host::PluginInstance::State state);
     void hookFinished(quint64 ticket, bool ok);
+    // What the plugin printed (stream 0: stdout, 1: stderr), on this object's thread.
+    void outputWritten(int stream, const QString &text);
+    // Each audit record of the plugin (refusals, imports, capability calls), on this object's thread.
+    void audited(const objcap::AuditRecord &record);
 
 private:
     struct Waiter {
@@ -82,13 +100,24 @@ private:
     void endSandbox();
     void stopThen(std::function<void()> next);
     void watch(std::shared_ptr<std::atomic<bool>> finished);
+    // A console call's result, which leaves the plugin's state alone.
+    template <typename T>
+    std::shared_future<objcap::Result<T>> console(std::future<objcap::Result<T>> work);
     // Waits for `work` on a thread of its own, then hands its result to `done` on this thread
     // unless the sandbox it came from has ended meanwhile.
     template <typename T>
     std::shared_ptr<std::atomic<bool>> whenReady(std::future<objcap::Result<T>> work, std::function<void(const objcap::Result<T> &)> done,
                    std::shared_ptr<std::promise<objcap::Result<T>>> forward = {});
 
+    // Lets the plugin's thread post to this object for exactly as long as it exists.
+    struct Relay {
+        explicit Relay(PluginInstance *t) : target(t) {}
+        std::mutex mutex;
+        PluginInstance *target;
+    };
+
     objcap::Runtime &m_runtime;
+    std::shared_ptr<Relay> m_relay;
     Options m_options;
     State m_state;
     QString m_error, m_diagnostic;
@@ -96,6 +125,9 @@ private:
     std::vector<Waiter> m_waiters;
     quint64 m_generation = 0;  // counts sandboxes: results from an ended one are dropped
     quint64 m_nextTicket = 1;
+    std::uint64_t m_pastRefusals = 0;  // of the sandboxes that ended
 };
 
 } // namespace objcap::host
+
+Q_DECLARE_METATYPE(objcap::AuditRecord)

@@ -299,10 +299,12 @@ Result<Manifest> Manifest::parse(std::string_view text, const std::string &origi
             return check.at(*capabilities, "[capabilities] must be a table of capability tables");
         for (const auto &[key, node] : *table) {
             const std::string capabilityName(key.str());
-            static const std::vector<std::string> known = {"files", "file", "storage", "log", "timers", "net"};
+            // document and ui are defined by host applications (objcap-host's editor); a host
+            // that offers neither leaves them ungranted.
+            static const std::vector<std::string> known = {"files", "file", "storage", "log", "timers", "net", "document", "ui"};
             if (std::find(known.begin(), known.end(), capabilityName) == known.end())
                 return check.at(key.source(), "unknown capability '" + capabilityName +
-                                                  "' (files, file, storage, log, timers, net)");
+                                                  "' (files, file, storage, log, timers, net, document, ui)");
             auto request = capability(check, capabilityName, node);
             if (!request)
                 return request.error();

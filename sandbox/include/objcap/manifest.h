@@ -14,7 +14,7 @@ namespace objcap {
 // What a plugin asks for one capability: why (shown to the user), whether it can wait until
 // the plugin asks at run time, and the capability's own scope keys.
 struct CapabilityRequest {
-    std::string name;    // files, file, storage, log, timers, net
+    std::string name;    // files, file, storage, log, timers, net; document, ui (host-defined)
     std::string reason;  // at most 64 characters
     bool optional = false;
     std::string access;               // files, file: "read" or "read-write"

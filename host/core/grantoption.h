@@ -9,10 +9,10 @@
 #include <memory>
 #include <string>
 
-namespace objcap::cli {
+namespace objcap::host {
 
-// One `--grant` of `objcap exec`: files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, log,
-// timers, net=ORIGIN (several net grants make one capability with all their origins). The capability it
+// One grant in the syntax of `objcap exec --grant` and of the registry (CAP=SCOPE): files=DIR[:ro], file=PATH[:ro], storage=PATH.sqlite, log,
+// timers, net=ORIGIN[,ORIGIN...] (several net grants make one capability with all their origins). The capability it
 // makes and the ctx attribute it appears under; a clear error for anything else.
 class GrantOption {
 public:
@@ -24,4 +24,4 @@ public:
     static objcap::Result<Grant> parse(const QString &spec, const objcap::LogSink &log);
 };
 
-} // namespace objcap::cli
+} // namespace objcap::host

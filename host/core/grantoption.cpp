@@ -5,11 +5,11 @@
 #include <objcap/storagecapability.h>
 #include <objcap/timerscapability.h>
 
-#include <netcapability.h>
+#include "netcapability.h"
 
 #include <QFileInfo>
 
-namespace objcap::cli {
+namespace objcap::host {
 
 namespace {
 
@@ -79,7 +79,7 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
         return Grant{"timers", objcap::makeTimersCapability(), value};
     }
     if (name == QLatin1String("net")) {
-        auto capability = objcap::host::NetCapability::create(QStringList{value});
+        auto capability = NetCapability::create(value.split(u',', Qt::SkipEmptyParts));
         if (!capability)
             return bad(spec, QString::fromStdString(capability.error().message));
         return Grant{"net", std::move(capability).value(), value};
@@ -87,4 +87,4 @@ objcap::Result<GrantOption::Grant> GrantOption::parse(const QString &spec, const
     return bad(spec, QStringLiteral("unknown capability '%1' (files, file, storage, log, timers, net)").arg(name));
 }
 
-} // namespace objcap::cli
+} // namespace objcap::host
