@@ -29,7 +29,7 @@ const RuntimeInfo &Runtime::info() const
 
 Result<std::unique_ptr<Sandbox>> Runtime::createSandbox(SandboxOptions options)
 {
-    auto thread = detail::SandboxThread::start(std::move(options), m_core->watchdog());
+    auto thread = detail::SandboxThread::start(std::move(options), m_core->watchdog(), m_core->abandoned());
     if (!thread)
         return thread.error();
     m_core->track(thread.value());
@@ -39,6 +39,11 @@ Result<std::unique_ptr<Sandbox>> Runtime::createSandbox(SandboxOptions options)
 int Runtime::interpreterCount() const
 {
     return m_core->python().interpreterCount();
+}
+
+int Runtime::abandonedCount() const
+{
+    return m_core->abandoned()->load();
 }
 
 int Runtime::requiredPatchLevel()

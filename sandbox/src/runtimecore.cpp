@@ -17,15 +17,21 @@ RuntimeCore::~RuntimeCore()
         std::lock_guard lock(m_mutex);
         threads.swap(m_threads);
     }
-    bool allEnded = true;
+    std::vector<std::shared_ptr<SandboxThread>> alive;
     for (auto &weak : threads) {
         if (auto thread = weak.lock())
-            allEnded = thread->shutdown() && allEnded;
+            alive.push_back(std::move(thread));
     }
-    if (allEnded)
+    // Interrupt them all first, so that each gets the whole grace, not the grace left over.
+    for (auto &thread : alive)
+        thread->requestStop();
+    const auto deadline = SandboxThread::Clock::now() + Sandbox::stopGrace;
+    for (auto &thread : alive)
+        thread->shutdown(deadline);
+    if (m_abandoned->load() == 0)
         m_python.reset();  // finalise only after every sub-interpreter has ended
     else
-        (void)m_python.release();  // a stuck sandbox still runs CPython code: leave it be
+        (void)m_python.release();  // an abandoned thread may still run in its interpreter: leave CPython be
 }
 
 void RuntimeCore::track(const std::shared_ptr<SandboxThread> &thread)

@@ -42,6 +42,11 @@ void Sandbox::interrupt()
     m_thread->interrupt();
 }
 
+bool Sandbox::abandoned() const
+{
+    return m_thread->abandoned();
+}
+
 bool Sandbox::busy() const
 {
     return m_thread->busy();

@@ -6,6 +6,7 @@
 #include <pthread.h>
 
 #include <exception>
+#include <optional>
 
 namespace objcap::detail {
 
@@ -16,9 +17,16 @@ Error closedError(const std::string &name)
     return Error::make(ErrorCode::Closed, "sandbox '" + name + "' has been shut down");
 }
 
+Error abandonedError(const std::string &name)
+{
+    return Error::make(ErrorCode::Closed, "sandbox '" + name +
+                                              "' was abandoned: its call is stuck in native code that ignores interrupts");
+}
+
 } // namespace
 
-SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
+SandboxThread::SandboxThread(SandboxOptions options, std::shared_ptr<Watchdog> watchdog,
+                             std::shared_ptr<std::atomic<int>> abandoned)
     : m_name(std::move(options.name))
     , m_output(std::move(options.output))
     , m_callbackTimeLimit(options.callbackTimeLimit)
@@ -29,13 +37,15 @@ SandboxThread::SandboxThread(SandboxOptions options, Watchdog &watchdog)
     , m_policy(options.policy ? std::move(options.policy)
                               : std::shared_ptr<const SandboxPolicy>(&SandboxPolicy::defaults(), [](auto *) {}))
     , m_auditLog(std::move(options.onAudit))
-    , m_watchdog(watchdog)
+    , m_watchdog(std::move(watchdog))
+    , m_abandonedCount(std::move(abandoned))
 {
 }
 
-Result<std::shared_ptr<SandboxThread>> SandboxThread::start(SandboxOptions options, Watchdog &watchdog)
+Result<std::shared_ptr<SandboxThread>> SandboxThread::start(SandboxOptions options, std::shared_ptr<Watchdog> watchdog,
+                                                            std::shared_ptr<std::atomic<int>> abandoned)
 {
-    std::shared_ptr<SandboxThread> self(new SandboxThread(std::move(options), watchdog));
+    std::shared_ptr<SandboxThread> self(new SandboxThread(std::move(options), std::move(watchdog), std::move(abandoned)));
     auto ready = std::make_shared<std::promise<Result<void>>>();
     std::future<Result<void>> created = ready->get_future();
     {
@@ -71,10 +81,13 @@ void SandboxThread::run(std::promise<Result<void>> &ready)
     auto makeCallback = [self](std::uint64_t id) -> Value::CallbackRef {
         return std::make_shared<SandboxCallback>(self, id);
     };
+    // Output goes through this object, which an abandoned thread keeps alive, so that it can
+    // be cut off from a host that has moved on.
+    OutputSink sink = [this](Stream stream, std::string_view text) { output(stream, text); };
     auto created = py::SubInterpreter::create(
-        {m_name, m_output, *m_policy, m_auditLog, m_grants, makeCallback, m_memoryLimit, m_packageFolder,
+        {m_name, std::move(sink), *m_policy, m_auditLog, m_grants, makeCallback, m_memoryLimit, m_packageFolder,
          m_packageName},
-        m_watchdog);
+        *m_watchdog);
     if (!created) {
         markFinished();
         ready.set_value(created.error());
@@ -98,37 +111,81 @@ void SandboxThread::run(std::promise<Result<void>> &ready)
             m_queue.pop_front();
             if (m_stopping) {
                 lock.unlock();
-                task(nullptr);
+                task.run(nullptr);
                 continue;
             }
+            m_abandonCurrent = task.abandon;
         }
-        task(interp.get());
+        task.run(interp.get());
+        std::lock_guard lock(m_mutex);
+        m_abandonCurrent = nullptr;
     }
 
     {
         std::lock_guard lock(m_interpMutex);
         m_interp = nullptr;
     }
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_abandoned) {
+            // The stuck call has returned after all. The host has moved on and may be
+            // finalising: leave the interpreter unended (ending it would run plugin
+            // finalizers) and exit.
+            (void)interp.release();
+            m_phase = Phase::Finished;
+            m_wake.notify_all();
+            return;
+        }
+        m_phase = Phase::TearingDown;
+        m_teardownStart = Clock::now();
+    }
     interp.reset();  // ends the interpreter on the thread that owns it
     markFinished();
+}
+
+void SandboxThread::output(Stream stream, std::string_view text)
+{
+    std::lock_guard lock(m_hostMutex);
+    if (m_hostOpen && m_output)
+        m_output(stream, text);
+}
+
+void SandboxThread::reportCallbackError(const Error &error)
+{
+    std::lock_guard lock(m_hostMutex);
+    if (m_hostOpen && m_onCallbackError)
+        m_onCallbackError(error);
 }
 
 template <typename T, typename Body>
 std::future<Result<T>> SandboxThread::submit(Body body)
 {
-    auto promise = std::make_shared<std::promise<Result<T>>>();
-    std::future<Result<T>> future = promise->get_future();
-    Task task = [promise, body = std::move(body), name = m_name](py::SubInterpreter *interp) {
-        if (!interp) {
-            promise->set_value(closedError(name));
-            return;
-        }
-        try {
-            promise->set_value(body(*interp));
-        } catch (const std::exception &e) {  // e.g. bad_alloc while copying a result
-            promise->set_value(Error::make(ErrorCode::Runtime, "sandbox '" + name + "': " + e.what()));
+    // Settled once: by the call, or earlier by abandonment (then the call's own result is dropped).
+    struct Outcome {
+        std::promise<Result<T>> promise;
+        std::once_flag settled;
+        void settle(Result<T> result)
+        {
+            std::call_once(settled, [&] { promise.set_value(std::move(result)); });
         }
     };
+    auto outcome = std::make_shared<Outcome>();
+    std::future<Result<T>> future = outcome->promise.get_future();
+    Task task;
+    task.run = [outcome, body = std::move(body), name = m_name](py::SubInterpreter *interp) {
+        if (!interp) {
+            outcome->settle(closedError(name));
+            return;
+        }
+        std::optional<Result<T>> result;
+        try {
+            result.emplace(body(*interp));
+        } catch (const std::exception &e) {  // e.g. bad_alloc while copying a result
+            result.emplace(Error::make(ErrorCode::Runtime, "sandbox '" + name + "': " + e.what()));
+        }
+        outcome->settle(std::move(*result));
+    };
+    task.abandon = [outcome, name = m_name] { outcome->settle(abandonedError(name)); };
     {
         std::lock_guard lock(m_mutex);
         if (!m_stopping) {
@@ -137,7 +194,7 @@ std::future<Result<T>> SandboxThread::submit(Body body)
             return future;
         }
     }
-    task(nullptr);
+    task.run(nullptr);
     return future;
 }
 
@@ -167,13 +224,14 @@ bool SandboxThread::postCallback(std::uint64_t id, Value::List arguments)
     std::lock_guard lock(m_mutex);
     if (m_stopping)
         return false;
-    m_queue.push_back([this, id, arguments = std::move(arguments)](py::SubInterpreter *interp) {
-        if (!interp)
-            return;
-        Result<void> result = interp->invokeCallback(id, arguments, RunOptions{m_callbackTimeLimit});
-        if (!result && m_onCallbackError)
-            m_onCallbackError(result.error());
-    });
+    m_queue.push_back({[this, id, arguments = std::move(arguments)](py::SubInterpreter *interp) {
+                           if (!interp)
+                               return;
+                           Result<void> result = interp->invokeCallback(id, arguments, RunOptions{m_callbackTimeLimit});
+                           if (!result)
+                               reportCallbackError(result.error());
+                       },
+                       {}});
     m_wake.notify_all();
     return true;
 }
@@ -183,10 +241,11 @@ void SandboxThread::releaseCallback(std::uint64_t id)
     std::lock_guard lock(m_mutex);
     if (m_stopping)
         return;
-    m_queue.push_back([id](py::SubInterpreter *interp) {
-        if (interp)
-            interp->releaseCallback(id);
-    });
+    m_queue.push_back({[id](py::SubInterpreter *interp) {
+                           if (interp)
+                               interp->releaseCallback(id);
+                       },
+                       {}});
     m_wake.notify_all();
 }
 
@@ -212,36 +271,79 @@ void SandboxThread::interrupt()
         m_interp->interrupt(ErrorCode::Interrupted);
 }
 
-bool SandboxThread::shutdown(std::chrono::milliseconds patience)
+void SandboxThread::requestStop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_wake.notify_all();
+    }
+    interrupt();
+}
+
+bool SandboxThread::shutdown(Clock::time_point callDeadline)
 {
     std::unique_lock lock(m_mutex);
     m_stopping = true;
     m_wake.notify_all();
     if (std::this_thread::get_id() == m_threadId)
         return true;  // the loop ends after the current call
+    if (m_abandoned)
+        return false;
     // A call may be just starting, past the point where it could see m_stopping: keep
-    // interrupting until the thread has ended.
-    const auto deadline = std::chrono::steady_clock::now() + patience;
-    while (!m_finished) {
-        if (std::chrono::steady_clock::now() >= deadline) {
-            if (m_thread.joinable())
-                m_thread.detach();  // stuck in native code; it keeps itself alive
+    // interrupting until the thread has left its loop. Its teardown has a budget of its own.
+    while (m_phase != Phase::Finished) {
+        const Clock::time_point deadline =
+            m_phase == Phase::Serving ? callDeadline : std::max(callDeadline, m_teardownStart + teardownPatience);
+        if (Clock::now() >= deadline) {
+            abandon(lock);
             return false;
         }
-        lock.unlock();
-        interrupt();
-        lock.lock();
-        m_wake.wait_for(lock, std::chrono::milliseconds(10), [this] { return m_finished; });
+        if (m_phase == Phase::Serving) {
+            lock.unlock();
+            interrupt();
+            lock.lock();
+        }
+        m_wake.wait_for(lock, std::chrono::milliseconds(10), [this] { return m_phase == Phase::Finished; });
     }
     if (m_thread.joinable())
         m_thread.join();  // it has finished: quick, and only one caller gets here
     return true;
 }
 
+// The thread is stuck in native code and holds its interpreter's GIL: nothing may touch that
+// interpreter again. What it could still reach is taken away, and the host is released.
+void SandboxThread::abandon(std::unique_lock<std::mutex> &lock)
+{
+    m_abandoned = true;
+    m_abandonedCount->fetch_add(1);
+    if (m_thread.joinable())
+        m_thread.detach();  // it holds a reference to this object, and this one to the watchdog
+    std::function<void()> failCurrent = std::exchange(m_abandonCurrent, nullptr);
+    std::deque<Task> queued = std::exchange(m_queue, {});  // the thread will never get to them
+    lock.unlock();
+    for (Task &task : queued)
+        task.run(nullptr);
+    for (const std::string &name : m_grants.names())
+        m_grants.revoke(name);
+    {
+        std::lock_guard interpLock(m_interpMutex);
+        if (m_interp)
+            m_interp->abandon();
+    }
+    {
+        std::lock_guard hostLock(m_hostMutex);  // waits for output already on its way
+        m_hostOpen = false;
+    }
+    if (failCurrent)
+        failCurrent();
+    lock.lock();
+}
+
 void SandboxThread::markFinished()
 {
     std::lock_guard lock(m_mutex);
-    m_finished = true;
+    m_phase = Phase::Finished;
     m_wake.notify_all();
 }
 

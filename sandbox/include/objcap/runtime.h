@@ -29,7 +29,11 @@ struct RuntimeInfo {
 
 // The embedded CPython: one per process, started once (CPython cannot be restarted cleanly).
 // Owns every Sandbox it creates: destroying the Runtime ends each sub-interpreter still alive
-// (their Sandbox handles then report ErrorCode::Closed) and finalises CPython.
+// (their Sandbox handles then report ErrorCode::Closed) and finalises CPython. Destruction is
+// bounded like ~Sandbox: a sandbox stuck in native code is abandoned after Sandbox::stopGrace
+// (all of them against one deadline), and once any sandbox has been abandoned CPython is not
+// finalised (it cannot be while a thread runs in it): the process may still exit normally,
+// and the OS reclaims the interpreter and the thread, which burns a core until then.
 // The thread that starts it owns the main interpreter: destroy it and call
 // interpreterCount() on that thread. createSandbox() may be called from any thread.
 class Runtime {
@@ -48,6 +52,10 @@ public:
 
     // Interpreters CPython currently knows, the main one included.
     int interpreterCount() const;
+
+    // Sandboxes abandoned so far (see ~Sandbox): their threads may still run native code. A
+    // host can tell the user that a restart is needed to reclaim them. Any thread.
+    int abandonedCount() const;
 
     // The patch level this build of objcap requires of libpython.
     static int requiredPatchLevel();

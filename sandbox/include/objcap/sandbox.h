@@ -58,7 +58,18 @@ struct RunOptions {
 // Python in it; calls run one at a time in order, and results come back as futures.
 class Sandbox {
 public:
-    ~Sandbox();  // ends the interpreter (interrupting a running call first) and joins its thread
+    // How long destruction waits for a running call to end once interrupted. A call still
+    // running after it is stuck in native code that ignores interrupts (see SECURITY.md).
+    static constexpr std::chrono::milliseconds stopGrace{1000};
+
+    // Interrupts a running call, fails the queued ones (ErrorCode::Closed), ends the
+    // interpreter and joins its thread; every future the sandbox returned is then ready.
+    // Bounded: a call that has not ended within stopGrace (or finalizers within their 2 s
+    // budget and the grace) gets the sandbox *abandoned*: its thread is detached and left
+    // running, its grants are revoked, its pending futures fail with ErrorCode::Closed, its
+    // output and onCallbackError stop reaching the host, and its interpreter is never touched
+    // again (not even ended). The Runtime then will not finalise CPython.
+    ~Sandbox();
     Sandbox(const Sandbox &) = delete;
     Sandbox &operator=(const Sandbox &) = delete;
 
@@ -87,6 +98,10 @@ public:
 
     // True while a call is executing on the sandbox thread; once it is, interrupt() reaches it.
     bool busy() const;
+
+    // True once the sandbox has been abandoned (see ~Sandbox), by a Runtime destroyed while
+    // this handle lives on; Runtime::abandonedCount() counts every abandoned sandbox. Any thread.
+    bool abandoned() const;
 
     // Makes `capability` reachable by plugin code as ctx.<name> (the global `ctx` of code the
     // sandbox runs); replaces an earlier grant of that name. Any thread.

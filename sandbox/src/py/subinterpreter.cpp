@@ -12,6 +12,7 @@
 #include "tracebackformatter.h"
 #include "valueconverter.h"
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -44,6 +45,7 @@ struct SubInterpreter::Impl {
     std::optional<Interruption> interruption;
     std::optional<SandboxGuard> guard;
     std::unique_ptr<Lockdown> lockdown;
+    std::atomic<bool> abandoned{false};
     // Source of the code the host ran, by filename: tracebacks show its lines.
     std::map<std::string, std::string> sources;
 
@@ -135,6 +137,11 @@ void SubInterpreter::Impl::tearDown()
 
 Error SubInterpreter::Impl::fail(Run &run)
 {
+    if (abandoned) {
+        // Kept, not released: releasing the exception could run plugin finalizers.
+        (void)PyErr_GetRaisedException();
+        return Error::make(ErrorCode::Closed, "the sandbox was abandoned");
+    }
     const bool outOfMemory = memory.exceeded();
     const ErrorCode code = interruption->interrupted(run.id()) ? interruption->reason()
                            : outOfMemory                        ? ErrorCode::LimitExceeded
@@ -231,6 +238,11 @@ SubInterpreter::~SubInterpreter()
 bool SubInterpreter::running() const
 {
     return d->interruption->running();
+}
+
+void SubInterpreter::abandon()
+{
+    d->abandoned = true;
 }
 
 void SubInterpreter::interrupt(ErrorCode reason)

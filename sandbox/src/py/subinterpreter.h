@@ -52,6 +52,10 @@ public:
     void interrupt(ErrorCode reason);
     // True while a call runs, from the moment an interrupt would reach it. Any thread.
     bool running() const;
+    // The host has given up on the call running now (stuck in native code): if it ever
+    // returns, its error is dropped unformatted, so no more plugin code (an exception's
+    // __str__) runs for it. Any thread.
+    void abandon();
 
     struct Impl;
 
