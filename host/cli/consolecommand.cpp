@@ -3,9 +3,9 @@
 #include "exitcode.h"
 #include "interruptkey.h"
 #include "lineeditor.h"
-#include "pluginlocation.h"
 #include "sandboxsession.h"
 
+#include <pluginlocation.h>
 #include <objcap/manifest.h>
 #include <objcap/runtime.h>
 
@@ -19,6 +19,8 @@
 #include <mutex>
 
 namespace objcap::cli {
+
+using objcap::host::PluginLocation;
 
 namespace {
 

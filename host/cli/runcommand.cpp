@@ -1,9 +1,9 @@
 #include "runcommand.h"
 
 #include "exitcode.h"
-#include "pluginlocation.h"
 #include "sandboxsession.h"
 
+#include <pluginlocation.h>
 #include <objcap/manifest.h>
 #include <pluginregistry.h>
 
@@ -15,6 +15,8 @@
 #include <cstdio>
 
 namespace objcap::cli {
+
+using objcap::host::PluginLocation;
 
 namespace {
 

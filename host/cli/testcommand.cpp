@@ -2,8 +2,8 @@
 
 #include "exitcode.h"
 #include "fixtureserver.h"
-#include "pluginlocation.h"
 
+#include <pluginlocation.h>
 #include <objcap/filecapabilities.h>
 #include <objcap/logcapability.h>
 #include <objcap/manifest.h>
@@ -22,6 +22,8 @@
 #include <cstdio>
 
 namespace objcap::cli {
+
+using objcap::host::PluginLocation;
 
 namespace {
 

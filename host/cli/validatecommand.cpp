@@ -1,8 +1,8 @@
 #include "validatecommand.h"
 
 #include "exitcode.h"
-#include "pluginlocation.h"
 
+#include <pluginlocation.h>
 #include <objcap/manifest.h>
 
 #include <QCommandLineParser>
@@ -11,6 +11,8 @@
 #include <cstdio>
 
 namespace objcap::cli {
+
+using objcap::host::PluginLocation;
 
 int ValidateCommand::run(const QStringList &arguments)
 {

@@ -250,10 +250,11 @@ bool PluginInstance::revoke(const std::string &capability)
     return m_sandbox && m_sandbox->revoke(capability);
 }
 
-void PluginInstance::grant(const std::string &name, std::shared_ptr<objcap::Capability> capability)
+void PluginInstance::grant(const std::string &name, std::shared_ptr<objcap::Capability> capability, bool keep)
 {
     std::erase_if(m_options.grants, [&](const Grant &g) { return g.name == name; });
-    m_options.grants.push_back({name, capability});
+    if (keep)
+        m_options.grants.push_back({name, capability});
     if (m_sandbox)
         m_sandbox->grant(name, std::move(capability));
 }

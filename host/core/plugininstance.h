@@ -68,8 +68,8 @@ public:
                                                                quint64 *ticket = nullptr);
     // Takes a capability back from the running plugin at once.
     bool revoke(const std::string &capability);
-    // Gives the plugin a capability: at once if it runs, and at every later start.
-    void grant(const std::string &name, std::shared_ptr<objcap::Capability> capability);
+    // Gives the plugin a capability: at once if it runs, and (if keep) at every later start.
+    void grant(const std::string &name, std::shared_ptr<objcap::Capability> capability, bool keep = true);
 
     // The dev console: one entry run in the running plugin's own sandbox and __main__, under its
     // rules and time budget (Sandbox::interact: false means "incomplete, read another line").

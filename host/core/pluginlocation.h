@@ -9,9 +9,9 @@
 #include <memory>
 #include <optional>
 
-namespace objcap::cli {
+namespace objcap::host {
 
-// A plugin given on the command line, with its manifest read (no plugin code runs): a folder,
+// A plugin given by path (on the command line, to an install dialog), with its manifest read (no plugin code runs): a folder,
 // or a .objcap package unpacked (after all its checks) into a temporary folder that lives as
 // long as this object.
 class PluginLocation {
@@ -26,4 +26,4 @@ private:
     std::optional<objcap::Manifest> m_manifest;
 };
 
-} // namespace objcap::cli
+} // namespace objcap::host

@@ -5,7 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
-namespace objcap::cli {
+namespace objcap::host {
 
 objcap::Result<std::unique_ptr<PluginLocation>> PluginLocation::resolve(const QString &path)
 {
@@ -32,4 +32,4 @@ objcap::Result<std::unique_ptr<PluginLocation>> PluginLocation::resolve(const QS
     return location;
 }
 
-} // namespace objcap::cli
+} // namespace objcap::host

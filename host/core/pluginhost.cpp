@@ -1,0 +1,368 @@
+#include "pluginhost.h"
+
+#include "grantoption.h"
+
+#include <objcap/callback.h>
+
+#include <QDir>
+
+namespace objcap::host {
+
+namespace {
+
+objcap::Error failure(const QString &message)
+{
+    return objcap::Error::make(objcap::ErrorCode::InvalidArgument, message.toStdString());
+}
+
+const objcap::CapabilityRequest *requestOf(const objcap::Manifest &manifest, const QString &capability)
+{
+    for (const objcap::CapabilityRequest &request : manifest.capabilities()) {
+        if (QString::fromStdString(request.name) == capability)
+            return &request;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+objcap::Result<std::unique_ptr<PluginHost>> PluginHost::open(objcap::Runtime &runtime, Options options)
+{
+    auto registry = PluginRegistry::open(options.dataRoot);
+    if (!registry)
+        return registry.error();
+    std::unique_ptr<PluginHost> host(new PluginHost(runtime, std::move(options), std::move(registry).value()));
+    return host;
+}
+
+PluginHost::PluginHost(objcap::Runtime &runtime, Options options, PluginRegistry registry)
+    : m_runtime(runtime), m_options(std::move(options)), m_registry(std::move(registry))
+{
+    qRegisterMetaType<objcap::AuditRecord>();
+    for (const PluginRegistry::Plugin &plugin : m_registry.plugins())
+        load(plugin);
+}
+
+PluginHost::~PluginHost()
+{
+    m_plugins.clear();  // each instance ends its sandbox before the factories' owners go
+}
+
+void PluginHost::defineCapability(const QString &name, CapabilityFactory factory)
+{
+    m_factories[name] = std::move(factory);
+}
+
+QStringList PluginHost::pluginIds() const
+{
+    QStringList ids;
+    for (const auto &[id, loaded] : m_plugins)
+        ids << id;
+    return ids;
+}
+
+PluginInstance *PluginHost::instance(const QString &id) const
+{
+    const auto it = m_plugins.find(id);
+    return it == m_plugins.end() ? nullptr : it->second.instance.get();
+}
+
+const objcap::Manifest *PluginHost::manifest(const QString &id) const
+{
+    const auto it = m_plugins.find(id);
+    return it == m_plugins.end() || !it->second.manifest ? nullptr : &*it->second.manifest;
+}
+
+void PluginHost::load(const PluginRegistry::Plugin &plugin)
+{
+    Loaded loaded;
+    auto manifest = objcap::Manifest::load(m_registry.codeFolder(plugin.id).toStdString());
+    if (manifest)
+        loaded.manifest = std::move(manifest).value();
+    PluginInstance::Options options;
+    options.folder = m_registry.codeFolder(plugin.id);
+    options.enabled = plugin.enabled;
+    options.timeLimit = m_options.timeLimit;
+    options.memoryLimit = m_options.memoryLimit;
+    if (loaded.manifest)
+        options.grants = grantsOf(plugin);
+    loaded.instance = std::make_unique<PluginInstance>(m_runtime, std::move(options));
+    PluginInstance *instance = loaded.instance.get();
+    const QString id = plugin.id;
+    connect(instance, &PluginInstance::stateChanged, this, [this, id](PluginInstance::State state) {
+        emit stateChanged(id, state);
+    });
+    connect(instance, &PluginInstance::audited, this,
+            [this, id](const objcap::AuditRecord &record) { emit activity(id, record); });
+    connect(instance, &PluginInstance::outputWritten, this,
+            [this, id](int stream, const QString &text) { emit output(id, stream, text); });
+    m_plugins[id] = std::move(loaded);
+}
+
+void PluginHost::unload(const QString &id)
+{
+    m_plugins.erase(id);
+    for (const auto &[name, factory] : m_factories)
+        emit capabilityEnded(id, name);
+}
+
+objcap::Result<std::shared_ptr<objcap::Capability>> PluginHost::makeCapability(const QString &id, const QString &capability,
+                                                                               const QString &scope)
+{
+    if (const auto factory = m_factories.find(capability); factory != m_factories.end()) {
+        auto made = factory->second(id);
+        if (!made)
+            return failure(QStringLiteral("this host cannot offer '%1' now").arg(capability));
+        return made;
+    }
+    if (m_factories.empty() && (capability == u"document" || capability == u"ui"))
+        return failure(QStringLiteral("'%1' is defined by host applications; this one offers none").arg(capability));
+    const objcap::Manifest *plugin = manifest(id);
+    QString spec = capability;
+    if (capability == u"log") {
+        objcap::LogSink sink = [this, id](objcap::LogLevel level, std::string_view message) {
+            emit logged(id, static_cast<int>(level),
+                        QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size())));
+        };
+        return objcap::makeLogCapability(std::move(sink));
+    }
+    if (capability == u"storage") {
+        const QString folder = m_registry.dataFolder(id);
+        if (!QDir().mkpath(folder))
+            return failure(QStringLiteral("cannot create the data folder of %1").arg(id));
+        spec += u'=' + (scope.isEmpty() ? folder + QStringLiteral("/storage.sqlite") : scope);
+    } else if (capability == u"net") {
+        QStringList origins = scope.split(u',', Qt::SkipEmptyParts);
+        const objcap::CapabilityRequest *request = plugin ? requestOf(*plugin, capability) : nullptr;
+        if (origins.isEmpty() && request) {
+            for (const std::string &origin : request->origins)
+                origins << QString::fromStdString(origin);
+        }
+        spec += u'=' + origins.join(u',');
+    } else if (capability == u"files") {
+        spec += u'=' + scope;
+        const objcap::CapabilityRequest *request = plugin ? requestOf(*plugin, capability) : nullptr;
+        if (!scope.contains(QLatin1String(":quota=")) && request && request->quotaBytes)
+            spec += QStringLiteral(":quota=%1").arg(*request->quotaBytes);
+    } else if (!scope.isEmpty()) {
+        spec += u'=' + scope;
+    }
+    auto grant = GrantOption::parse(spec, {});
+    if (!grant)
+        return grant.error();
+    return grant->capability;
+}
+
+std::vector<PluginInstance::Grant> PluginHost::grantsOf(const PluginRegistry::Plugin &plugin)
+{
+    std::vector<PluginInstance::Grant> grants;
+    for (auto it = plugin.grants.begin(); it != plugin.grants.end(); ++it) {
+        auto capability = makeCapability(plugin.id, it.key(), it.value());
+        if (capability)
+            grants.push_back({it.key().toStdString(), std::move(capability).value()});
+        else
+            emit logged(plugin.id, static_cast<int>(objcap::LogLevel::Warning),
+                        QStringLiteral("'%1' is granted but unavailable: %2")
+                            .arg(it.key(), QString::fromStdString(capability.error().message)));
+    }
+    const objcap::Manifest *m = manifest(plugin.id);
+    const bool asksLater = m && std::any_of(m->capabilities().begin(), m->capabilities().end(),
+                                            [](const objcap::CapabilityRequest &r) { return r.optional; });
+    if (asksLater)
+        grants.push_back({"permissions", permissionsFor(plugin.id)});
+    return grants;
+}
+
+void PluginHost::startEnabled()
+{
+    for (const auto &[id, loaded] : m_plugins) {
+        if (loaded.instance->state() == PluginInstance::State::Enabled)
+            loaded.instance->start();
+    }
+}
+
+objcap::Result<PluginRegistry::Plugin> PluginHost::install(const QString &path)
+{
+    auto installed = m_registry.install(path);
+    if (!installed)
+        return installed.error();
+    const QString id = installed->id;
+    const bool wasRunning = instance(id) && instance(id)->state() == PluginInstance::State::Running;
+    unload(id);  // the instance held the old code's grants and manifest
+    load(*m_registry.find(id));
+    if (wasRunning && m_registry.find(id)->enabled)
+        instance(id)->start();
+    emit pluginsChanged();
+    return installed;
+}
+
+objcap::Result<void> PluginHost::approve(const QString &id, const QMap<QString, QString> &grants, bool enable)
+{
+    const PluginRegistry::Plugin *plugin = m_registry.find(id);
+    if (!plugin)
+        return failure(QStringLiteral("%1 is not installed").arg(id));
+    const QStringList granted = plugin->grants.keys();
+    for (const QString &capability : granted) {
+        if (!grants.contains(capability))
+            if (auto revoked = revoke(id, capability); !revoked)
+                return revoked;
+    }
+    for (auto it = grants.begin(); it != grants.end(); ++it) {
+        if (auto given = grant(id, it.key(), it.value()); !given)
+            return given;
+    }
+    return setEnabled(id, enable);
+}
+
+objcap::Result<void> PluginHost::grant(const QString &id, const QString &capability, const QString &scope)
+{
+    // Make it first: a scope that cannot be granted (a missing folder) changes nothing.
+    auto made = makeCapability(id, capability, scope);
+    if (!made)
+        return made.error();
+    if (auto saved = m_registry.grant(id, capability, scope); !saved)
+        return saved;
+    if (PluginInstance *plugin = instance(id))
+        plugin->grant(capability.toStdString(), std::move(made).value());
+    emit pluginsChanged();
+    return {};
+}
+
+objcap::Result<void> PluginHost::revoke(const QString &id, const QString &capability)
+{
+    if (auto saved = m_registry.revoke(id, capability); !saved)
+        return saved;
+    if (PluginInstance *plugin = instance(id))
+        plugin->revoke(capability.toStdString());
+    emit capabilityEnded(id, capability);
+    emit pluginsChanged();
+    return {};
+}
+
+objcap::Result<void> PluginHost::setEnabled(const QString &id, bool enabled)
+{
+    if (auto saved = m_registry.setEnabled(id, enabled); !saved)
+        return saved;
+    if (PluginInstance *plugin = instance(id)) {
+        plugin->setEnabled(enabled);
+        if (enabled)
+            plugin->start();
+    }
+    emit pluginsChanged();
+    return {};
+}
+
+objcap::Result<void> PluginHost::uninstall(const QString &id, bool removeData)
+{
+    if (!m_registry.find(id))
+        return failure(QStringLiteral("%1 is not installed").arg(id));
+    unload(id);  // the code goes only once nothing runs it
+    if (auto removed = m_registry.uninstall(id, removeData); !removed)
+        return removed;
+    emit pluginsChanged();
+    return {};
+}
+
+void PluginHost::syncWithRegistry()
+{
+    auto reread = PluginRegistry::open(m_options.dataRoot);
+    if (!reread)
+        return;  // a registry being replaced right now: the next change brings it
+    std::map<QString, PluginRegistry::Plugin> before;
+    for (const PluginRegistry::Plugin &plugin : m_registry.plugins())
+        before[plugin.id] = plugin;
+    m_registry = std::move(reread).value();
+    for (const auto &[id, old] : before) {
+        const PluginRegistry::Plugin *now = m_registry.find(id);
+        if (!now) {
+            unload(id);
+            continue;
+        }
+        PluginInstance *plugin = instance(id);
+        for (auto it = old.grants.begin(); it != old.grants.end(); ++it) {
+            if (!now->grants.contains(it.key()) && plugin) {
+                plugin->revoke(it.key().toStdString());
+                emit capabilityEnded(id, it.key());
+            }
+        }
+        if (plugin && old.enabled != now->enabled)
+            plugin->setEnabled(now->enabled);
+    }
+    for (const PluginRegistry::Plugin &plugin : m_registry.plugins()) {
+        if (!before.count(plugin.id))
+            load(plugin);
+    }
+    emit pluginsChanged();
+}
+
+void PluginHost::noteUserAction(const QString &id)
+{
+    std::lock_guard lock(m_actionsMutex);
+    m_lastAction[id] = std::chrono::steady_clock::now();
+}
+
+bool PluginHost::recentUserAction(const QString &id)
+{
+    std::lock_guard lock(m_actionsMutex);
+    const auto it = m_lastAction.find(id);
+    return it != m_lastAction.end() && std::chrono::steady_clock::now() - it->second < userActionWindow;
+}
+
+// ctx.permissions.request(name, callback): asks the user for an optional capability; the
+// callback gets True once ctx.<name> is there, False if refused. Only right after a user action.
+std::shared_ptr<objcap::Capability> PluginHost::permissionsFor(const QString &id)
+{
+    objcap::FunctionCapability::Methods methods;
+    methods["request"] = [this, id](const objcap::Arguments &args) -> objcap::Result<objcap::Value> {
+        if (auto ok = args.expect(2, {"capability", "callback"}); !ok)
+            return ok.error();
+        auto name = args.string(0, "capability");
+        if (!name)
+            return name.error();
+        auto callback = args.get(1, "callback");
+        if (!callback)
+            return callback.error();
+        if (!callback->is<objcap::Value::CallbackRef>())
+            return objcap::Error::make(objcap::ErrorCode::InvalidArgument, "request() argument 'callback' must be callable");
+        if (!recentUserAction(id))
+            return objcap::Error::make(objcap::ErrorCode::Refused,
+                                       "permissions are asked for only right after a user action (a command or a panel event)");
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, capability = QString::fromStdString(name.value()), cb = callback->as<objcap::Value::CallbackRef>()] {
+                askConsent(id, capability, cb);
+            },
+            Qt::QueuedConnection);
+        return objcap::Value();
+    };
+    return std::make_shared<objcap::FunctionCapability>("permissions", std::move(methods));
+}
+
+void PluginHost::askConsent(const QString &id, const QString &capability, objcap::Value::CallbackRef callback)
+{
+    const objcap::Manifest *m = manifest(id);
+    const PluginRegistry::Plugin *plugin = m_registry.find(id);
+    const objcap::CapabilityRequest *request = m ? requestOf(*m, capability) : nullptr;
+    if (!plugin || !request || !request->optional || !m_consent) {
+        callback->post({objcap::Value(false)});
+        return;
+    }
+    if (plugin->grants.contains(capability)) {
+        callback->post({objcap::Value(true)});
+        return;
+    }
+    m_consent({id, QString::fromStdString(m->name()), *request}, [this, id, capability, callback](Consent answer, QString scope) {
+        bool granted = false;
+        if (answer == Consent::AllowAlways) {
+            granted = bool(grant(id, capability, scope));
+        } else if (answer == Consent::AllowOnce) {
+            auto made = makeCapability(id, capability, scope);
+            if (made && instance(id))
+                instance(id)->grant(capability.toStdString(), std::move(made).value(), /*keep=*/false);
+            granted = bool(made);
+        }
+        callback->post({objcap::Value(granted)});
+    });
+}
+
+} // namespace objcap::host
