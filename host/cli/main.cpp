@@ -1,4 +1,5 @@
 // objcap — command-line tool: run code in a sandbox, and (later) develop and package plugins.
+#include "benchcommand.h"
 #include "consolecommand.h"
 #include "execcommand.h"
 #include "initcommand.h"
@@ -46,6 +47,9 @@ constexpr const char *usageText =
     "  list                                  the installed plugins, their state and grants\n"
     "  grant ID CAP[=SCOPE] / revoke ID CAP  give or take a capability the plugin asks for\n"
     "  enable ID / disable ID                switch a plugin on or off\n"
+    "  bench [--json] [--quick]              measure sandbox costs against in-run baselines (a process\n"
+    "                                        per plugin, unsandboxed Python, a direct call); --quick:\n"
+    "                                        fewer samples (under a minute); --json: one JSON object\n"
     "  --version                             print the objcap and CPython versions\n"
     "  --help                                print this help\n"
     "\n"
@@ -117,6 +121,8 @@ int main(int argc, char **argv)
         return objcap::cli::ConsoleCommand::run(args.mid(1));
     if (command == QLatin1String("run"))
         return objcap::cli::RunCommand::run(args.mid(1));
+    if (command == QLatin1String("bench"))
+        return objcap::cli::BenchCommand::run(args.mid(1));
     if (command == QLatin1String("validate"))
         return objcap::cli::ValidateCommand::run(args.mid(1));
     if (command.isEmpty())
