@@ -51,7 +51,7 @@ int ExecCommand::run(const QStringList &arguments)
 
     if (auto failed = session.start("exec"))
         return *failed;
-    objcap::Result<void> result = session.sandbox().exec(source.toStdString(), path.toStdString(), session.runOptions()).get();
+    objcap::Result<void> result = session.await(session.sandbox().exec(source.toStdString(), path.toStdString(), session.runOptions()));
     if (result)
         result = session.serve(0);  // timers keep the script alive until none is pending
     return session.finish(std::move(result), path);

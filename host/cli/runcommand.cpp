@@ -6,6 +6,7 @@
 #include <pluginlocation.h>
 #include <objcap/manifest.h>
 #include <pluginregistry.h>
+#include <registrywatcher.h>
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <optional>
 
 namespace objcap::cli {
 
@@ -50,6 +52,32 @@ QStringList registryGrants(const objcap::host::PluginRegistry &registry, const o
     return specs;
 }
 
+// What another process does to the installed plugin reaches it while it runs: a revoked grant
+// is revoked in its sandbox at once, and a disabled or uninstalled plugin is stopped
+// (deactivate(), then exit).
+void followRegistry(objcap::host::RegistryWatcher &watcher, const QString &id, SandboxSession &session)
+{
+    QObject::connect(&watcher, &objcap::host::RegistryWatcher::grantsRevoked, &watcher,
+                     [id, &session](const QString &plugin, const QStringList &capabilities) {
+                         if (plugin != id)
+                             return;
+                         for (const QString &capability : capabilities) {
+                             if (session.sandbox().revoke(capability.toStdString()))
+                                 std::fprintf(stderr, "objcap run: %s: %s revoked\n", qPrintable(id), qPrintable(capability));
+                         }
+                     });
+    auto stop = [id, &session](const QString &plugin, const char *why) {
+        if (plugin != id)
+            return;
+        std::fprintf(stderr, "objcap run: %s was %s; stopping it\n", qPrintable(id), why);
+        session.stopServing();
+    };
+    QObject::connect(&watcher, &objcap::host::RegistryWatcher::disabled, &watcher,
+                     [stop](const QString &plugin) { stop(plugin, "disabled"); });
+    QObject::connect(&watcher, &objcap::host::RegistryWatcher::uninstalled, &watcher,
+                     [stop](const QString &plugin) { stop(plugin, "uninstalled"); });
+}
+
 } // namespace
 
 int RunCommand::run(const QStringList &arguments)
@@ -79,9 +107,12 @@ int RunCommand::run(const QStringList &arguments)
     std::optional<objcap::host::PluginRegistry> registry;
     const objcap::host::PluginRegistry::Plugin *installed = nullptr;
     QString path = target;
+    std::optional<objcap::host::RegistryWatcher> watcher;
     if (!QFileInfo::exists(target)) {
         if (target.contains(u'/') || target.endsWith(QLatin1String(".objcap")))
             return usage(QStringLiteral("%1: no such folder or package").arg(target));  // a path, not an ID
+        // Before the registry is read, so that no later change is missed.
+        watcher.emplace();
         auto opened = objcap::host::PluginRegistry::open();
         if (!opened) {
             std::fprintf(stderr, "objcap run: %s\n", opened.error().message.c_str());
@@ -121,16 +152,18 @@ int RunCommand::run(const QStringList &arguments)
     if (auto failed = session.start(manifest->id(), folder.toStdString(), manifest->id()))
         return *failed;
     objcap::Sandbox &sandbox = session.sandbox();
+    if (watcher)
+        followRegistry(*watcher, target, session);
     const std::string filename = manifest->id() + "/" + manifest->entry();
-    objcap::Result<void> result = sandbox.exec(source.toStdString(), filename, session.runOptions()).get();
+    objcap::Result<void> result = session.await(sandbox.exec(source.toStdString(), filename, session.runOptions()));
     if (result) {
-        auto activated = sandbox.call("activate", {}, session.runOptions(), /*withContext=*/true).get();
+        auto activated = session.await(sandbox.call("activate", {}, session.runOptions(), /*withContext=*/true));
         result = activated ? objcap::Result<void>() : objcap::Result<void>(activated.error());
     }
     if (result)
         result = session.serve(seconds);
     if (result) {
-        auto deactivated = sandbox.call("deactivate", {}, session.runOptions(), false, /*optional=*/true).get();
+        auto deactivated = session.await(sandbox.call("deactivate", {}, session.runOptions(), false, /*optional=*/true));
         result = deactivated ? objcap::Result<void>() : objcap::Result<void>(deactivated.error());
     }
     return session.finish(std::move(result), QString::fromStdString(manifest->id()));

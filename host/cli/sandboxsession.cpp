@@ -4,6 +4,7 @@
 
 #include <netcapability.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <chrono>
@@ -130,26 +131,50 @@ std::optional<int> SandboxSession::start(const std::string &name, const std::str
     return std::nullopt;
 }
 
+objcap::Error SandboxSession::stuckError() const
+{
+    objcap::Error error = objcap::Error::make(
+        objcap::ErrorCode::LimitExceeded, "time limit exceeded: still running past it, stuck in native code that ignores interrupts");
+    error.exceptionType = "objcap.LimitExceeded";
+    return error;
+}
+
 objcap::Result<void> SandboxSession::serve(double seconds)
 {
     std::shared_ptr<objcap::Capability> timers;
     for (const GrantOption::Grant &grant : m_grants)
         timers = grant.name == "timers" ? grant.capability : timers;
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    std::chrono::steady_clock::time_point busySince{};  // of the callback running now; epoch: idle
     for (;;) {
         {
             std::lock_guard lock(m_mutex);
             if (m_callbackError)
                 return *m_callbackError;
         }
+        if (m_stopServing)
+            break;
         if (seconds > 0 ? std::chrono::steady_clock::now() >= until : true) {
             auto pending = timers && !timers->revoked() ? timers->attribute("pending") : objcap::Result<objcap::Value>(objcap::Value(0));
             if (seconds > 0 || !pending || pending->as<std::int64_t>() == 0)
                 break;
         }
+        // A callback busy stuckGrace past its budget is stuck (long-running callbacks are
+        // interrupted at the budget; consecutive short ones are seen as idle between them).
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_sandbox->busy())
+            busySince = {};
+        else if (busySince == std::chrono::steady_clock::time_point{})
+            busySince = now;
+        else if (m_run.timeLimit.count() > 0 && now - busySince > m_run.timeLimit + stuckGrace)
+            return stuckError();
+        QCoreApplication::processEvents();  // e.g. a RegistryWatcher's
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    (void)m_sandbox->eval("None").get();  // the callbacks already queued run first
+    if (objcap::Result<objcap::Value> drained = await(m_sandbox->eval("None")); !drained) {  // queued callbacks run first
+        if (drained.error().code == objcap::ErrorCode::LimitExceeded)
+            return drained.error();
+    }
     std::lock_guard lock(m_mutex);
     if (m_callbackError)
         return *m_callbackError;

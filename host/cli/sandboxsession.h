@@ -7,6 +7,8 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
+#include <chrono>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -33,12 +35,32 @@ public:
 
     objcap::Sandbox &sandbox() { return *m_sandbox; }
     const objcap::RunOptions &runOptions() const { return m_run; }
-    // Runs timer callbacks until none is pending, one fails, or `seconds` (if > 0) have passed.
+
+    // How long past its time budget a call may run before it counts as stuck in native code
+    // that ignores interrupts (as PluginInstance::stuckGrace).
+    static constexpr std::chrono::milliseconds stuckGrace{1000};
+    // The result of a call into the sandbox. One still running stuckGrace past its budget fails
+    // at once as over its time limit, without waiting for it: finish() then abandons the
+    // sandbox (see objcap::Sandbox), so the command ends instead of hanging.
+    template <typename T>
+    objcap::Result<T> await(std::future<objcap::Result<T>> call)
+    {
+        if (m_run.timeLimit.count() > 0 && call.wait_for(m_run.timeLimit + stuckGrace) != std::future_status::ready)
+            return stuckError();
+        return call.get();
+    }
+
+    // Runs timer callbacks until none is pending, one fails (or is stuck), stopServing() is
+    // called, or `seconds` (if > 0) have passed. Processes Qt events meanwhile.
     objcap::Result<void> serve(double seconds);
+    // Ends serve() at its next turn (from an event it processes, say).
+    void stopServing() { m_stopServing = true; }
     // Ends the sandbox and reports: the exit code for `result`.
     int finish(objcap::Result<void> result, const QString &what);
 
 private:
+    objcap::Error stuckError() const;
+
     QCommandLineOption m_timeout;
     QCommandLineOption m_memory;
     QCommandLineOption m_audit;
@@ -53,6 +75,7 @@ private:
     std::unique_ptr<objcap::Sandbox> m_sandbox;
     std::mutex m_mutex;
     std::optional<objcap::Error> m_callbackError;  // the first one
+    bool m_stopServing = false;
 };
 
 } // namespace objcap::cli

@@ -14,6 +14,13 @@ objcap::Error notRunning()
     return objcap::Error::make(objcap::ErrorCode::Closed, "the plugin is not running");
 }
 
+objcap::Error abandonedError()
+{
+    return objcap::Error::make(objcap::ErrorCode::LimitExceeded,
+                               "stopped while stuck in native code that ignores interrupts; its thread runs on "
+                               "(using a processor core) until the host exits");
+}
+
 } // namespace
 
 PluginInstance::PluginInstance(objcap::Runtime &runtime, Options options, QObject *parent)
@@ -106,12 +113,16 @@ void PluginInstance::fail(const objcap::Error &error)
     setState(overTime ? State::Unresponsive : State::Failed, &error);
 }
 
-void PluginInstance::endSandbox()
+bool PluginInstance::endSandbox()
 {
     if (m_sandbox)
         m_pastRefusals += m_sandbox->refusalCount();
     ++m_generation;
-    m_sandbox.reset();  // interrupts what runs, then joins the plugin's thread
+    const int abandonedBefore = m_runtime.abandonedCount();
+    // Interrupts what runs, then joins the plugin's thread; at most Sandbox::stopGrace for a
+    // call stuck in native code, which is then abandoned. Either way every result is in.
+    m_sandbox.reset();
+    return m_runtime.abandonedCount() != abandonedBefore;
 }
 
 void PluginInstance::setEnabled(bool enabled)
@@ -192,21 +203,36 @@ void PluginInstance::start()
 void PluginInstance::stopThen(std::function<void()> next)
 {
     if (m_state != State::Running) {
-        endSandbox();
-        if (m_state == State::Loading)
-            setState(State::Stopped);
+        const bool abandoned = endSandbox();
+        const objcap::Error stuck = abandonedError();
+        if (m_state == State::Loading || m_state == State::Unresponsive)
+            setState(State::Stopped, abandoned ? &stuck : nullptr);
         if (next)
             next();
         return;
     }
     const objcap::RunOptions run{m_options.timeLimit};
-    whenReady<objcap::Value>(m_sandbox->call("deactivate", {}, run, false, /*optional=*/true),
-                             [this, next](const objcap::Result<objcap::Value> &deactivated) {
-                                 endSandbox();
-                                 setState(State::Stopped, deactivated ? nullptr : &deactivated.error());
-                                 if (next)
-                                     next();
-                             });
+    auto finished = whenReady<objcap::Value>(m_sandbox->call("deactivate", {}, run, false, /*optional=*/true),
+                                             [this, next](const objcap::Result<objcap::Value> &deactivated) {
+                                                 endSandbox();
+                                                 setState(State::Stopped, deactivated ? nullptr : &deactivated.error());
+                                                 if (next)
+                                                     next();
+                                             });
+    // A deactivate() stuck in native code does not hold the stop up: the sandbox is ended
+    // (abandoned) once the call is stuckGrace past its budget.
+    const quint64 generation = m_generation;
+    QTimer::singleShot(m_options.timeLimit + stuckGrace, this, [this, finished, generation, next] {
+        if (generation != m_generation || finished->load())
+            return;
+        const bool abandoned = endSandbox();
+        const objcap::Error stuck = abandoned ? abandonedError()
+                                              : objcap::Error::make(objcap::ErrorCode::LimitExceeded,
+                                                                    "deactivate() ran past its time budget");
+        setState(State::Stopped, &stuck);
+        if (next)
+            next();
+    });
 }
 
 void PluginInstance::stop()

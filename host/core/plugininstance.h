@@ -25,8 +25,11 @@ namespace objcap::host {
 //
 // A call stuck in native code that never checks for interrupts (see sandbox/SECURITY.md) is
 // marked unresponsive once it is stuckGrace past its budget; the host thread stays free, and
-// the sandbox ends when the call returns (stopping or destroying the instance before that
-// waits for it).
+// the sandbox ends when the call returns. Stopping, reloading, disabling or destroying the
+// instance before that blocks the host thread for at most Sandbox::stopGrace: the sandbox is
+// then abandoned (its thread runs on until the host exits, with every grant revoked; see
+// Runtime::abandonedCount()) and a stopped plugin says so in error(). A deactivate() stuck
+// the same way is given up on stuckGrace past its budget.
 //
 // Failed, Unresponsive and Stopped plugins can be started again (or reloaded); a failure
 // keeps a user-facing error() and a diagnostic() traceback for the UI.
@@ -97,7 +100,7 @@ private:
     };
     void setState(State state, const objcap::Error *error = nullptr);
     void fail(const objcap::Error &error);
-    void endSandbox();
+    bool endSandbox();  // true if the sandbox had to be abandoned
     void stopThen(std::function<void()> next);
     void watch(std::shared_ptr<std::atomic<bool>> finished);
     // A console call's result, which leaves the plugin's state alone.

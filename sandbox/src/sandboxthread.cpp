@@ -324,8 +324,7 @@ void SandboxThread::abandon(std::unique_lock<std::mutex> &lock)
     lock.unlock();
     for (Task &task : queued)
         task.run(nullptr);
-    for (const std::string &name : m_grants.names())
-        m_grants.revoke(name);
+    m_grants.close();  // this sandbox's access only: the host may grant the same objects again
     {
         std::lock_guard interpLock(m_interpMutex);
         if (m_interp)

@@ -25,7 +25,7 @@ class Watchdog;
 // alive while it runs, so it may even be released from inside one of its own calls.
 //
 // A thread that does not end within its grace (a native loop that ignores interrupts) is
-// abandoned: detached, its grants revoked, its pending futures failed, its output and error
+// abandoned: detached, its grants closed, its pending futures failed, its output and error
 // callbacks cut off from the host. It keeps this object and the watchdog alive itself; if
 // the native call ever returns, it leaves the interpreter as it is (never ended: no plugin
 // finalizer runs) and exits.

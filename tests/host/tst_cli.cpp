@@ -15,6 +15,8 @@ private slots:
     void exec();
     void validate();
     void runPlugin();
+    void runStuckPlugin_data();
+    void runStuckPlugin();
     void initThenTest();
     void usageErrors_data();
     void usageErrors();
@@ -141,6 +143,11 @@ void tst_Cli::exec_data()
     QTest::newRow("timeout alias") << QByteArray("while True:\n    pass\n")
                                    << QStringList{QStringLiteral("--timeout"), QStringLiteral("0.2")} << 3 << ""
                                    << "time limit";
+    // any() over an endless iterator never checks for interrupts: the sandbox is abandoned
+    // and the command still ends, as stopped by its limit.
+    QTest::newRow("stuck in native code") << QByteArray("import itertools\nany(itertools.repeat(0))\n")
+                                          << QStringList{QStringLiteral("--timeout"), QStringLiteral("1")} << 3 << ""
+                                          << "objcap: script.py stopped: time limit of 1 s exceeded";
     QTest::newRow("regex time limit") << QByteArray("import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n")
                                       << QStringList{QStringLiteral("--time-limit=0.2")} << 3 << "" << "LimitExceeded";
 }
@@ -190,6 +197,32 @@ void tst_Cli::runPlugin()
     const Outcome bare = run({QStringLiteral("run"), QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/hello")});
     QCOMPARE(bare.exitCode, 1);
     QVERIFY2(bare.err.contains(QStringLiteral("AttributeError: capability 'log' was not granted")), qPrintable(bare.err));
+}
+
+// `objcap run` ends with exit code 3 when activate() or a timer callback is stuck in native code.
+void tst_Cli::runStuckPlugin_data()
+{
+    QTest::addColumn<QByteArray>("main");
+    QTest::newRow("activate") << QByteArray("import itertools\ndef activate(ctx):\n    any(itertools.repeat(0))\n");
+    QTest::newRow("timer callback") << QByteArray("import itertools\ndef activate(ctx):\n"
+                                                  "    ctx.timers.call_later(0, lambda: any(itertools.repeat(0)))\n");
+}
+
+void tst_Cli::runStuckPlugin()
+{
+    QFETCH(QByteArray, main);
+    const QString folder = m_dir.filePath(QStringLiteral("stuck"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile manifest(folder + QStringLiteral("/plugin.toml"));
+    QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    manifest.write("[plugin]\nid = \"org.example.stuck\"\nname = \"Stuck\"\nversion = \"1.0.0\"\nentry = \"main.py\"\n"
+                   "[capabilities.timers]\nreason = \"Ticks\"\n");
+    manifest.close();
+    script(QStringLiteral("stuck/main.py"), main);
+    const Outcome o = run({QStringLiteral("run"), folder, QStringLiteral("--grant=timers"), QStringLiteral("--timeout=1"),
+                           QStringLiteral("--for=60")});
+    QVERIFY2(o.exitCode == 3, qPrintable(QStringLiteral("exit %1, stderr: %2").arg(o.exitCode).arg(o.err)));
+    QVERIFY2(o.err.contains(QStringLiteral("objcap: org.example.stuck stopped: time limit of 1 s exceeded")), qPrintable(o.err));
 }
 
 void tst_Cli::initThenTest()

@@ -30,6 +30,9 @@ private slots:
     void swallowedTimeLimitMarksUnresponsive();
     void reloadRunsTheNewCode();
     void stuckNativeCallIsMarkedWhileItRuns();
+    void destroyingStuckInstanceReturns();
+    void stoppingStuckInstanceAbandonsIt();
+    void stuckDeactivateDoesNotHoldStopUp();
 
 private:
     QString plugin(const QByteArray &main);
@@ -194,6 +197,52 @@ void tst_PluginInstance::stuckNativeCallIsMarkedWhileItRuns()
     QVERIFY(QTest::qWaitFor([&] { return p->error().contains(QStringLiteral("time limit exceeded")); }, 60000));
     QCOMPARE(p->state(), State::Unresponsive);
     QCOMPARE(p->callHook("stuck", {}).get().error().code, objcap::ErrorCode::Closed);  // and it was ended
+}
+
+// any() over an endless iterator never returns and never checks for interrupts: destroying the
+// instance abandons the sandbox instead of waiting, and the test process still exits (0).
+void tst_PluginInstance::destroyingStuckInstanceReturns()
+{
+    auto p = instance(plugin("import itertools\ndef activate(ctx):\n    pass\n"
+                             "def stuck():\n    return any(itertools.repeat(0))\n"));
+    p->start();
+    QVERIFY(settles(*p, State::Running));
+    auto stuck = p->callHook("stuck", {});
+    QVERIFY(settles(*p, State::Unresponsive));
+    p.reset();
+    QCOMPARE(m_runtime->abandonedCount(), 1);
+    QCOMPARE(stuck.get().error().code, objcap::ErrorCode::Closed);
+}
+
+void tst_PluginInstance::stoppingStuckInstanceAbandonsIt()
+{
+    auto p = instance(plugin("import itertools\ndef activate(ctx):\n    ctx.log.info('activated')\n"
+                             "def stuck():\n    return any(itertools.repeat(0))\n"));
+    p->start();
+    QVERIFY(settles(*p, State::Running));
+    auto stuck = p->callHook("stuck", {});
+    QVERIFY(settles(*p, State::Unresponsive));
+    p->stop();  // returns after the grace, not when the call does
+    QCOMPARE(p->state(), State::Stopped);
+    QVERIFY2(p->error().contains(QStringLiteral("stuck in native code")), qPrintable(p->error()));
+    QCOMPARE(m_runtime->abandonedCount(), 1);
+    QCOMPARE(stuck.get().error().code, objcap::ErrorCode::Closed);
+    // A stopped plugin starts again in a fresh sandbox.
+    p->start();
+    QVERIFY(settles(*p, State::Running));
+    QCOMPARE(m_log, (QStringList{QStringLiteral("activated"), QStringLiteral("activated")}));
+}
+
+void tst_PluginInstance::stuckDeactivateDoesNotHoldStopUp()
+{
+    auto p = instance(plugin("import itertools\ndef activate(ctx):\n    pass\n"
+                             "def deactivate():\n    any(itertools.repeat(0))\n"));
+    p->start();
+    QVERIFY(settles(*p, State::Running));
+    p->stop();
+    QVERIFY(settles(*p, State::Stopped));
+    QVERIFY2(p->error().contains(QStringLiteral("stuck in native code")), qPrintable(p->error()));
+    QCOMPARE(m_runtime->abandonedCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_PluginInstance)

@@ -13,6 +13,7 @@ private slots:
     void installGrantEnableUpdateUninstall();
     void badPackageChangesNothing();
     void runInstalledPluginWithItsGrants();
+    void revokeReachesRunningPlugin();
 
 private:
     struct Outcome {
@@ -161,6 +162,77 @@ void tst_Registry::runInstalledPluginWithItsGrants()
     const Outcome unknown = objcap({QStringLiteral("run"), QStringLiteral("org.example.nothere")});
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.err.contains(QStringLiteral("no such folder, package or installed plugin")), qPrintable(unknown.err));
+}
+
+// `objcap revoke` in one process reaches `objcap run ID` in another while it runs: the plugin's
+// next file read raises RevokedError, and it keeps running; `objcap disable` then stops it
+// (deactivate(), exit 0).
+void tst_Registry::revokeReachesRunningPlugin()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("reader"));
+    QDir().mkpath(folder);
+    QFile manifest(folder + QStringLiteral("/plugin.toml"));
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write("[plugin]\nid = \"org.example.reader\"\nname = \"Reader\"\nversion = \"1.0.0\"\nentry = \"main.py\"\n"
+                   "[capabilities.files]\nreason = \"Reads\"\n[capabilities.log]\nreason = \"Logs\"\n"
+                   "[capabilities.timers]\nreason = \"Polls\"\n");
+    manifest.close();
+    QFile main(folder + QStringLiteral("/main.py"));
+    QVERIFY(main.open(QIODevice::WriteOnly));
+    main.write("import objcap\n"
+               "def activate(ctx):\n"
+               "    ctx.timers.every(0.05, tick)\n"
+               "def tick():\n"
+               "    try:\n"
+               "        ctx.files.read_text('probe.txt')\n"
+               "        ctx.log.info('OK')\n"
+               "    except objcap.RevokedError:\n"
+               "        ctx.log.info('REVOKED')\n"
+               "def deactivate():\n"
+               "    ctx.log.info('deactivated')\n");
+    main.close();
+    const QString shared = m_dir.filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkpath(shared));
+    QFile probe(shared + QStringLiteral("/probe.txt"));
+    QVERIFY(probe.open(QIODevice::WriteOnly));
+    probe.close();
+    const QString id = QStringLiteral("org.example.reader");
+    QCOMPARE(objcap({QStringLiteral("install"), folder}).exitCode, 0);
+    QCOMPARE(objcap({QStringLiteral("grant"), id, QStringLiteral("files=") + shared}).exitCode, 0);
+    QCOMPARE(objcap({QStringLiteral("grant"), id, QStringLiteral("log")}).exitCode, 0);
+    QCOMPARE(objcap({QStringLiteral("grant"), id, QStringLiteral("timers")}).exitCode, 0);
+    QCOMPARE(objcap({QStringLiteral("enable"), id}).exitCode, 0);
+
+    QProcess running;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    running.setProcessEnvironment(env);
+    running.start(QStringLiteral(OBJCAP_BIN_DIR "/objcap"), {QStringLiteral("run"), id, QStringLiteral("--for"), QStringLiteral("60")});
+    QString err;
+    auto logged = [&](const QString &text) {
+        return QTest::qWaitFor([&] {
+            err += QString::fromUtf8(running.readAllStandardError());
+            return err.contains(text) || running.state() == QProcess::NotRunning;
+        }, 60000) && err.contains(text);
+    };
+    QVERIFY2(logged(QStringLiteral("[INFO] OK\n")), qPrintable(err));
+
+    const Outcome revoked = objcap({QStringLiteral("revoke"), id, QStringLiteral("files")});
+    QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
+    QVERIFY2(logged(QStringLiteral("[INFO] REVOKED\n")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("objcap run: org.example.reader: files revoked")), qPrintable(err));
+    QVERIFY2(err.lastIndexOf(QStringLiteral("[INFO] OK")) < err.indexOf(QStringLiteral("[INFO] REVOKED")), qPrintable(err));
+    QCOMPARE(running.state(), QProcess::Running);  // a revoked grant does not stop the plugin
+
+    QCOMPARE(objcap({QStringLiteral("disable"), id}).exitCode, 0);
+    QVERIFY2(logged(QStringLiteral("[INFO] deactivated\n")), qPrintable(err));
+    if (!running.waitForFinished(60000))
+        running.kill();
+    err += QString::fromUtf8(running.readAllStandardError());
+    QCOMPARE(running.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(running.exitCode() == 0, qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("org.example.reader was disabled; stopping it")), qPrintable(err));
+    QVERIFY2(err.lastIndexOf(QStringLiteral("[INFO] OK")) < err.indexOf(QStringLiteral("[INFO] REVOKED")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(tst_Registry)

@@ -66,9 +66,11 @@ public:
     // interpreter and joins its thread; every future the sandbox returned is then ready.
     // Bounded: a call that has not ended within stopGrace (or finalizers within their 2 s
     // budget and the grace) gets the sandbox *abandoned*: its thread is detached and left
-    // running, its grants are revoked, its pending futures fail with ErrorCode::Closed, its
-    // output and onCallbackError stop reaching the host, and its interpreter is never touched
-    // again (not even ended). The Runtime then will not finalise CPython.
+    // running; every capability call it makes fails with RevokedError (the host's capability
+    // objects stay usable, e.g. granted to a new sandbox); its pending futures fail with
+    // ErrorCode::Closed; its output and onCallbackError stop reaching the host; and its
+    // interpreter is never touched again (not even ended), so no more plugin code runs for
+    // the host. The Runtime then will not finalise CPython.
     ~Sandbox();
     Sandbox(const Sandbox &) = delete;
     Sandbox &operator=(const Sandbox &) = delete;

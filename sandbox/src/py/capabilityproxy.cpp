@@ -50,12 +50,21 @@ const char *utf8(PyObject *s)
     return text ? text : "?";
 }
 
+Error closedGrants()
+{
+    return Error::make(ErrorCode::Revoked, "the sandbox was abandoned: all its capabilities are revoked");
+}
+
 // Runs one method call: arguments by value in, result by value out, audited.
 PyObject *invoke(PyObject *proxy, const std::string &method, PyObject *const *args, size_t nargs, PyObject *kwnames)
 {
     Lockdown &lockdown = *asProxy(proxy)->lockdown;
     if (!lockdown.active())
         return PyErr_Format(PyExc_RuntimeError, "the sandbox is shutting down");
+    if (lockdown.grantsClosed()) {
+        CapabilityProxy::raise(lockdown, closedGrants());
+        return nullptr;
+    }
     Capability &capability = capabilityOf(proxy);
     Value::List positional;
     positional.reserve(nargs);
@@ -177,7 +186,7 @@ PyObject *getattro(PyObject *self, PyObject *nameObject)
     }
     if (has(capability.attributes(), name)) {
         Lockdown &lockdown = *asProxy(self)->lockdown;
-        Result<Value> value = capability.attribute(name);
+        Result<Value> value = lockdown.grantsClosed() ? Result<Value>(closedGrants()) : capability.attribute(name);
         if (!value) {
             CapabilityProxy::raise(lockdown, value.error());
             return nullptr;

@@ -1,6 +1,7 @@
 #include "lockdown.h"
 
 #include "../beneathresolver.h"
+#include "../granttable.h"
 #include "capabilityproxy.h"
 #include "plugincontext.h"
 #include "errorcapture.h"
@@ -88,6 +89,7 @@ Result<std::unique_ptr<Lockdown>> Lockdown::apply(SandboxGuard &guard, PyObject 
 {
     std::unique_ptr<Lockdown> lockdown(new Lockdown(guard));
     lockdown->m_makeCallback = std::move(makeCallback);
+    lockdown->m_grants = &grants;
     Result<void> r = lockdown->installModule(mainDict, grants);
     if (r)
         r = lockdown->installImporter();
@@ -107,6 +109,11 @@ Lockdown::~Lockdown()
 {
     if (m_package >= 0)
         ::close(m_package);
+}
+
+bool Lockdown::grantsClosed() const
+{
+    return m_grants && m_grants->closed();
 }
 
 void Lockdown::release()

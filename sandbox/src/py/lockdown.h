@@ -35,6 +35,9 @@ public:
     // False once released: what CPython still runs while the interpreter ends (finalizers)
     // finds the sandbox's functions refusing instead of touching released objects.
     bool active() const { return static_cast<bool>(m_objcapModule); }
+    // True once the host has closed the sandbox's grants (it was abandoned): capability
+    // calls refuse with RevokedError.
+    bool grantsClosed() const;
 
     SandboxGuard &guard() { return m_guard; }
     PyObject *capabilityError() const { return m_capabilityError.get(); }
@@ -88,6 +91,7 @@ private:
 
     SandboxGuard &m_guard;
     PyRef m_objcapModule;
+    const detail::GrantTable *m_grants = nullptr;
     PyRef m_capabilityError;
     PyRef m_limitExceeded;
     PyRef m_revokedError;
