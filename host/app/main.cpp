@@ -18,6 +18,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("objcap"));
     QApplication::setApplicationVersion(QString::fromLatin1(objcap::Runtime::version()));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/objcap/icons/objcap.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.objcap.Host"));  // packaging/: the .desktop id
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Desktop host for sandboxed Python plugins."));

@@ -16,6 +16,8 @@ packages=(
     clang-14 libclang-rt-14-dev
     # running the desktop host and its tests offscreen
     qt6-qpa-plugins libqt6svg6
+    # building the .deb and .tar.gz (cpack: dpkg-shlibdeps, file) and checking the desktop files
+    dpkg-dev file desktop-file-utils appstream shared-mime-info
 )
 
 missing=()
