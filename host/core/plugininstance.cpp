@@ -118,11 +118,11 @@ bool PluginInstance::endSandbox()
     if (m_sandbox)
         m_pastRefusals += m_sandbox->refusalCount();
     ++m_generation;
-    const int abandonedBefore = m_runtime.abandonedCount();
     // Interrupts what runs, then joins the plugin's thread; at most Sandbox::stopGrace for a
     // call stuck in native code, which is then abandoned. Either way every result is in.
+    const bool abandoned = m_sandbox && !m_sandbox->close();
     m_sandbox.reset();
-    return m_runtime.abandonedCount() != abandonedBefore;
+    return abandoned;
 }
 
 void PluginInstance::setEnabled(bool enabled)

@@ -11,6 +11,11 @@ Sandbox::~Sandbox()
     m_thread->shutdown();
 }
 
+bool Sandbox::close()
+{
+    return m_thread->shutdown();
+}
+
 const std::string &Sandbox::name() const
 {
     return m_thread->name();

@@ -97,7 +97,9 @@ void tst_Abandon::runtimeAbandonsStuckSandboxStillAlive()
     const auto late = healthy->eval("x").get();
     QVERIFY(!late);
     QCOMPARE(late.error().code, objcap::ErrorCode::Closed);
-    stuck.reset();  // after the runtime: returns at once
+    QVERIFY(!stuck->close());  // after the runtime: returns at once, still abandoned
+    QVERIFY(healthy->close());
+    stuck.reset();
     healthy.reset();
 }
 

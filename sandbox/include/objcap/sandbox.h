@@ -72,6 +72,9 @@ public:
     // interpreter is never touched again (not even ended), so no more plugin code runs for
     // the host. The Runtime then will not finalise CPython.
     ~Sandbox();
+    // Ends the sandbox now, as destruction does, and says how: false if it was abandoned.
+    // Later calls fail with ErrorCode::Closed. Idempotent; any thread but the sandbox's own.
+    bool close();
     Sandbox(const Sandbox &) = delete;
     Sandbox &operator=(const Sandbox &) = delete;
 
