@@ -1,6 +1,7 @@
 #include "pluginhost.h"
 
 #include "grantoption.h"
+#include "registrywatcher.h"
 
 #include <objcap/callback.h>
 
@@ -36,9 +37,13 @@ objcap::Result<std::unique_ptr<PluginHost>> PluginHost::open(objcap::Runtime &ru
 }
 
 PluginHost::PluginHost(objcap::Runtime &runtime, Options options, PluginRegistry registry)
-    : m_runtime(runtime), m_options(std::move(options)), m_registry(std::move(registry))
+    : m_runtime(runtime), m_options(std::move(options)), m_registry(std::move(registry)),
+      m_watcher(new RegistryWatcher(m_options.dataRoot, this))
 {
     qRegisterMetaType<objcap::AuditRecord>();
+    // Our own saves come back here too; applying them again changes nothing.
+    connect(m_watcher, &RegistryWatcher::pluginChanged, this, &PluginHost::syncWithRegistry);
+    connect(m_watcher, &RegistryWatcher::uninstalled, this, &PluginHost::syncWithRegistry);
     for (const PluginRegistry::Plugin &plugin : m_registry.plugins())
         load(plugin);
 }
@@ -211,6 +216,9 @@ objcap::Result<void> PluginHost::approve(const QString &id, const QMap<QString, 
         if (auto given = grant(id, it.key(), it.value()); !given)
             return given;
     }
+    // What an update newly asks for and the user left unticked keeps the plugin disabled.
+    if (enable && !m_registry.find(id)->pendingApproval.isEmpty())
+        return {};
     return setEnabled(id, enable);
 }
 
@@ -280,13 +288,22 @@ void PluginHost::syncWithRegistry()
         }
         PluginInstance *plugin = instance(id);
         for (auto it = old.grants.begin(); it != old.grants.end(); ++it) {
-            if (!now->grants.contains(it.key()) && plugin) {
-                plugin->revoke(it.key().toStdString());
-                emit capabilityEnded(id, it.key());
-            }
+            if (!plugin || (now->grants.contains(it.key()) && now->grants.value(it.key()) == it.value()))
+                continue;
+            plugin->revoke(it.key().toStdString());
+            emit capabilityEnded(id, it.key());
         }
-        if (plugin && old.enabled != now->enabled)
+        for (auto it = now->grants.begin(); it != now->grants.end(); ++it) {
+            if (!plugin || (old.grants.contains(it.key()) && old.grants.value(it.key()) == it.value()))
+                continue;
+            if (auto made = makeCapability(id, it.key(), it.value()))
+                plugin->grant(it.key().toStdString(), std::move(made).value());
+        }
+        if (plugin && old.enabled != now->enabled) {
             plugin->setEnabled(now->enabled);
+            if (now->enabled)
+                plugin->start();
+        }
     }
     for (const PluginRegistry::Plugin &plugin : m_registry.plugins()) {
         if (!before.count(plugin.id))

@@ -19,6 +19,8 @@
 
 namespace objcap::host {
 
+class RegistryWatcher;
+
 // The installed plugins of a host application, running: the registry (shared with the CLI),
 // one PluginInstance per plugin with the capabilities its grants describe, the host's own
 // capability types (objcap-host's document and ui), and the consent flow for the capabilities
@@ -27,7 +29,7 @@ namespace objcap::host {
 // Grants are exactly what the registry holds: install() grants nothing, approve() grants what
 // the user chose in the permission review, revoke() takes a capability back from the running
 // plugin at once. Changes another process made to the registry (`objcap revoke`) are applied
-// by syncWithRegistry().
+// by syncWithRegistry(), which a RegistryWatcher calls as soon as the registry changes.
 class PluginHost : public QObject {
     Q_OBJECT
 public:
@@ -72,7 +74,8 @@ public:
     // leaves capabilities it newly asks for ungranted (the entry's pendingApproval).
     objcap::Result<PluginRegistry::Plugin> install(const QString &path);
     // The permission review's outcome: grants exactly `grants` (capability -> scope) among what
-    // the plugin asks for, revokes what is granted but not listed, then enables it if asked.
+    // the plugin asks for, revokes what is granted but not listed, then enables it if asked and
+    // nothing an update newly asks for still waits for approval.
     objcap::Result<void> approve(const QString &id, const QMap<QString, QString> &grants, bool enable);
     objcap::Result<void> grant(const QString &id, const QString &capability, const QString &scope);
     objcap::Result<void> revoke(const QString &id, const QString &capability);
@@ -117,6 +120,7 @@ private:
     std::map<QString, CapabilityFactory> m_factories;
     ConsentPrompt m_consent;
     std::map<QString, Loaded> m_plugins;
+    RegistryWatcher *m_watcher;  // changes other processes make
     std::mutex m_actionsMutex;
     std::map<QString, std::chrono::steady_clock::time_point> m_lastAction;
 };
