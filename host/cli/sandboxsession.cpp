@@ -166,8 +166,16 @@ objcap::Result<void> SandboxSession::serve(double seconds)
             busySince = {};
         else if (busySince == std::chrono::steady_clock::time_point{})
             busySince = now;
-        else if (m_run.timeLimit.count() > 0 && now - busySince > m_run.timeLimit + stuckGrace)
+        else if (m_run.timeLimit.count() > 0 && now - busySince > m_run.timeLimit + stuckGrace) {
+            // As in await(): the callback ends within the grace (its error is reported), or
+            // the sandbox is abandoned.
+            if (m_sandbox->close()) {
+                std::lock_guard lock(m_mutex);
+                if (m_callbackError)
+                    return *m_callbackError;
+            }
             return stuckError();
+        }
         QCoreApplication::processEvents();  // e.g. a RegistryWatcher's
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }

@@ -39,13 +39,16 @@ public:
     // How long past its time budget a call may run before it counts as stuck in native code
     // that ignores interrupts (as PluginInstance::stuckGrace).
     static constexpr std::chrono::milliseconds stuckGrace{1000};
-    // The result of a call into the sandbox. One still running stuckGrace past its budget fails
-    // at once as over its time limit, without waiting for it: finish() then abandons the
-    // sandbox (see objcap::Sandbox), so the command ends instead of hanging.
+    // The result of a call into the sandbox. One still running stuckGrace past its budget (it
+    // may be unwinding through finalizers, which get a budget of their own) gets the sandbox
+    // closed: within Sandbox::stopGrace the call either ends, and its own result counts, or
+    // is abandoned as stuck in native code, and fails as over its time limit. Either way the
+    // command ends instead of hanging.
     template <typename T>
     objcap::Result<T> await(std::future<objcap::Result<T>> call)
     {
-        if (m_run.timeLimit.count() > 0 && call.wait_for(m_run.timeLimit + stuckGrace) != std::future_status::ready)
+        if (m_run.timeLimit.count() > 0 && call.wait_for(m_run.timeLimit + stuckGrace) != std::future_status::ready &&
+            !m_sandbox->close())
             return stuckError();
         return call.get();
     }
