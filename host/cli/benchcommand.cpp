@@ -16,6 +16,7 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -36,6 +37,13 @@ QString cpuModel()
     return QSysInfo::currentCpuArchitecture();
 }
 
+// The 1-minute load average when the run started: numbers from a busy machine are not comparable.
+double loadAverage()
+{
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    return loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().split(' ').value(0).toDouble() : -1;
+}
+
 QJsonObject machine(const objcap::RuntimeInfo &info)
 {
     return {
@@ -45,12 +53,23 @@ QJsonObject machine(const objcap::RuntimeInfo &info)
         {QStringLiteral("objcap"), QString::fromStdString(info.objcapVersion)},
         {QStringLiteral("python"), QString::fromStdString(info.pythonVersion)},
         {QStringLiteral("patch_level"), info.patchLevel},
+        {QStringLiteral("load_average"), loadAverage()},
     };
 }
 
 struct Group {
+    const char *name;  // for --only
     const char *what;
     objcap::Result<void> (*run)(const BenchSettings &, BenchReport &);
+};
+
+constexpr Group groups[] = {
+    {"sandbox", "sandbox creation and idle memory", &SandboxBench::run},
+    {"calls", "calls across the boundary", &CallBench::run},
+    {"compute", "pure-Python kernels", &ComputeBench::runKernels},
+    {"parallel", "parallel plugins", &ComputeBench::runParallel},
+    {"interrupt", "interrupt latency", &InterruptBench::run},
+    {"host", "game loop and host start-up", &HostBench::run},
 };
 
 } // namespace
@@ -58,14 +77,26 @@ struct Group {
 int BenchCommand::run(const QStringList &arguments)
 {
     bool json = false, quick = false;
-    for (const QString &argument : arguments.mid(1)) {
+    QStringList only;  // groups to run (for profiling one); empty: all
+    const QStringList rest = arguments.mid(1);
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        const QString &argument = rest[i];
         if (argument == QLatin1String("--json"))
             json = true;
+        else if (argument == QLatin1String("--only") && i + 1 < rest.size())
+            only = rest[++i].split(u',');
         else if (argument == QLatin1String("--quick"))
             quick = true;
         else {
-            std::fprintf(stderr, "objcap bench: unknown argument '%s'\nusage: objcap bench [--json] [--quick]\n",
+            std::fprintf(stderr, "objcap bench: unknown argument '%s'\nusage: objcap bench [--json] [--quick] [--only GROUP,...]\n",
                          qPrintable(argument));
+            return UsageError;
+        }
+    }
+    for (const QString &name : only) {
+        if (std::none_of(std::begin(groups), std::end(groups), [&](const Group &g) { return name == QLatin1String(g.name); })) {
+            std::fprintf(stderr, "objcap bench: no benchmark group '%s' (sandbox, calls, compute, parallel, interrupt, host)\n",
+                         qPrintable(name));
             return UsageError;
         }
     }
@@ -83,14 +114,9 @@ int BenchCommand::run(const QStringList &arguments)
     const BenchSettings settings{*runtime.value(), quick, workDir.path()};
     BenchReport report;
     report.setMachine(machine(runtime.value()->info()));
-    const Group groups[] = {
-        {"sandbox creation and idle memory", &SandboxBench::run},
-        {"calls across the boundary", &CallBench::run},
-        {"compute and parallelism", &ComputeBench::run},
-        {"interrupt latency", &InterruptBench::run},
-        {"game loop and host start-up", &HostBench::run},
-    };
     for (const Group &group : groups) {
+        if (!only.isEmpty() && !only.contains(QLatin1String(group.name)))
+            continue;
         std::fprintf(stderr, "bench: %s...\n", group.what);
         if (auto measured = group.run(settings, report); !measured) {
             std::fprintf(stderr, "objcap bench: %s failed: %s\n", group.what, measured.error().message.c_str());

@@ -12,7 +12,8 @@ struct BenchSettings;
 // how CPU-bound plugins scale across cores (one GIL per sandbox).
 class ComputeBench {
 public:
-    static objcap::Result<void> run(const BenchSettings &settings, BenchReport &report);
+    static objcap::Result<void> runKernels(const BenchSettings &settings, BenchReport &report);
+    static objcap::Result<void> runParallel(const BenchSettings &settings, BenchReport &report);
 };
 
 } // namespace objcap::cli

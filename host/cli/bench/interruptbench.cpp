@@ -7,6 +7,7 @@
 #include <objcap/runtime.h>
 
 #include <chrono>
+#include <thread>
 
 namespace objcap::cli {
 
@@ -28,6 +29,27 @@ objcap::Result<Samples> overrun(objcap::Sandbox &sandbox, const std::string &sou
         if (result || result.error().code != objcap::ErrorCode::LimitExceeded)
             return objcap::Error::make(objcap::ErrorCode::Runtime, "a runaway call was not stopped by its budget");
         late.add(std::chrono::duration<double, std::milli>(elapsed - budget).count());
+    }
+    return late;
+}
+
+// Milliseconds from Sandbox::interrupt() to the failed call's result: the same path without
+// the watchdog's own wake-up.
+objcap::Result<Samples> hostInterrupt(objcap::Sandbox &sandbox, const std::string &source, int samples)
+{
+    Samples late;
+    for (int i = 0; i < samples; ++i) {
+        auto future = sandbox.exec(source, "runaway.py");
+        while (!sandbox.busy())
+            std::this_thread::yield();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        const auto start = Clock::now();
+        sandbox.interrupt();
+        auto result = future.get();
+        const auto elapsed = Clock::now() - start;
+        if (result || result.error().code != objcap::ErrorCode::Interrupted)
+            return objcap::Error::make(objcap::ErrorCode::Runtime, "a runaway call was not stopped by interrupt()");
+        late.add(std::chrono::duration<double, std::milli>(elapsed).count());
     }
     return late;
 }
@@ -54,6 +76,10 @@ objcap::Result<void> InterruptBench::run(const BenchSettings &settings, BenchRep
                 BenchReport::Bar::atMost(10)});
     report.add({QStringLiteral("interrupt_ms_regex"), regex->median(), QStringLiteral("ms"), {}, std::nullopt,
                 BenchReport::Bar::atMost(10)});
+    auto host = hostInterrupt(*sandbox.value(), "while True:\n    pass\n", samples);
+    if (!host)
+        return host.error();
+    report.addDetail(QStringLiteral("host_interrupt_ms_python"), host->median());
     report.addDetail(QStringLiteral("interrupt_ms_python_p95"), python->percentile(95));
     report.addDetail(QStringLiteral("interrupt_ms_regex_p95"), regex->percentile(95));
     return {};

@@ -4,6 +4,7 @@
 #include "benchsettings.h"
 #include "samples.h"
 
+#include <objcap/benchmarkprobe.h>
 #include <objcap/runtime.h>
 
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <future>
 
 extern char **environ;
 
@@ -68,11 +70,46 @@ objcap::Result<double> spawnMilliseconds(const QByteArray &python)
 objcap::Result<double> processResidentKiB(const QString &python)
 {
     QProcess process;
+    // VmRSS, not ru_maxrss: Linux carries the forking parent's peak over exec into the latter.
     process.start(python, {QStringLiteral("-S"), QStringLiteral("-c"),
-                           QStringLiteral("import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")});
+                           QStringLiteral("print(next(l.split()[1] for l in open('/proc/self/status') "
+                                          "if l.startswith('VmRSS:')))")});
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return objcap::Error::make(objcap::ErrorCode::Io, "cannot measure the RSS of " + python.toStdString());
-    return process.readAllStandardOutput().trimmed().toDouble();  // KiB on Linux
+    return process.readAllStandardOutput().trimmed().toDouble();  // kB
+}
+
+struct BareFigures {
+    Samples createMs;
+    double idleKiB = 0;
+};
+
+// The floor under both figures: a plain sub-interpreter (CPython's own creation, no objcap
+// lockdown), created on a thread of its own, which the probe requires.
+objcap::Result<BareFigures> measureBareInterpreters(const BenchSettings &settings, int creations)
+{
+    return std::async(std::launch::async, [&]() -> objcap::Result<BareFigures> {
+               BareFigures figures;
+               for (int i = 0; i < creations; ++i) {
+                   const auto start = Clock::now();
+                   auto probe = objcap::BenchmarkProbe::create(settings.runtime);
+                   const double elapsed = millisecondsSince(start);
+                   if (!probe)
+                       return probe.error();
+                   figures.createMs.add(elapsed);
+               }
+               std::vector<std::unique_ptr<objcap::BenchmarkProbe>> idle;
+               const double before = residentKiB();
+               for (int i = 0; i < idleSandboxes; ++i) {
+                   auto probe = objcap::BenchmarkProbe::create(settings.runtime);
+                   if (!probe)
+                       return probe.error();
+                   idle.push_back(std::move(probe).value());
+               }
+               figures.idleKiB = (residentKiB() - before) / idleSandboxes;
+               return figures;
+           })
+        .get();
 }
 
 } // namespace
@@ -133,6 +170,13 @@ objcap::Result<void> SandboxBench::run(const BenchSettings &settings, BenchRepor
                 QStringLiteral("%1 KiB process RSS").arg(processKiB.value(), 0, 'f', 0), perSandbox / processKiB.value(),
                 BenchReport::Bar::atMost(1536)});
     report.addDetail(QStringLiteral("process_rss_kib"), processKiB.value());
+    idle.clear();
+
+    auto bare = measureBareInterpreters(settings, settings.scaled(15, 50));
+    if (!bare)
+        return bare.error();
+    report.addDetail(QStringLiteral("bare_interpreter_create_ms_p50"), bare->createMs.median());
+    report.addDetail(QStringLiteral("bare_interpreter_idle_kib"), bare->idleKiB);
     return {};
 }
 
