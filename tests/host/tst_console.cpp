@@ -7,6 +7,7 @@
 #include <consoledock.h>
 #include <consoleinput.h>
 #include <consolewidget.h>
+#include <pythonhighlighter.h>
 #include <objcap/logcapability.h>
 #include <plugininstance.h>
 
@@ -16,6 +17,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTimer>
 
 using objcap::host::ConsoleDock;
@@ -39,6 +43,8 @@ private slots:
     void runawayEntryEndsAtTheBudget();
     void inputFollowsThePluginState();
     void reloadOnChangeRunsTheNewCode();
+    void controlKeysDiscardAndClear();
+    void highlighterColoursPython();
 
 private:
     QString plugin(const QByteArray &main);
@@ -331,6 +337,75 @@ void tst_Console::reloadOnChangeRunsTheNewCode()
     QVERIFY(run(QStringLiteral("version")));
     QTRY_VERIFY2(m_console->outputText().endsWith(QStringLiteral(">>> version\n'two'\n")), qPrintable(m_console->outputText()));
     QCOMPARE(loads, 1);  // one reload for one save
+}
+
+void tst_Console::controlKeysDiscardAndClear()
+{
+    open("def activate(ctx):\n    pass\n");
+    ConsoleInput *input = m_console->input();
+    enter(QStringLiteral("def g():"));
+    QTRY_COMPARE(m_console->prompt(), QStringLiteral("... "));
+    QTest::keyClick(input, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(m_console->prompt(), QStringLiteral(">>> "));
+    QVERIFY(input->toPlainText().isEmpty());
+    QVERIFY2(m_console->outputText().endsWith(QStringLiteral("KeyboardInterrupt\n")), qPrintable(m_console->outputText()));
+    QVERIFY(!run(QStringLiteral("g")));  // never defined
+    QVERIFY(m_console->outputText().contains(QStringLiteral("NameError: name 'g' is not defined")));
+    QTest::keyClick(input, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(m_console->outputText().isEmpty());
+    QVERIFY(run(QStringLiteral("1")));
+    QTRY_COMPARE(m_console->outputText(), QStringLiteral(">>> 1\n1\n"));
+}
+
+// Which colour the highlighter gave the character at `column` of line `line`; invalid if none.
+static QColor colourAt(QTextDocument &document, int line, int column)
+{
+    const QTextBlock block = document.findBlockByNumber(line);
+    for (const QTextLayout::FormatRange &range : block.layout()->formats())
+        if (column >= range.start && column < range.start + range.length)
+            return range.format.foreground().color();
+    return {};
+}
+
+void tst_Console::highlighterColoursPython()
+{
+    QTextDocument document;
+    auto *highlighter = new objcap::host::PythonHighlighter(&document);
+    document.setPlainText(QStringLiteral("@decorator\n"
+                                         "def f(x):  # 'not a string'\n"
+                                         "    s = '''first # not a comment\n"
+                                         "still a string'''; return len(s) + 0x1F\n"
+                                         "text.print"));
+    highlighter->rehighlight();  // it would on the next event loop turn
+    const QColor keyword = colourAt(document, 1, 0), comment = colourAt(document, 1, 12);
+    const QColor string = colourAt(document, 2, 8), builtin = colourAt(document, 3, 26);
+    QVERIFY(keyword.isValid() && comment.isValid() && string.isValid() && builtin.isValid());
+    QVERIFY(keyword != comment && keyword != string && keyword != builtin && string != comment);
+    QCOMPARE(colourAt(document, 1, 2), keyword);   // def
+    QVERIFY(colourAt(document, 1, 4).isValid());    // f: the defined name
+    QVERIFY(colourAt(document, 1, 4) != keyword);
+    QCOMPARE(colourAt(document, 1, 20), comment);   // the quote inside the comment
+    QCOMPARE(colourAt(document, 2, 20), string);    // '#' inside the string
+    QCOMPARE(colourAt(document, 3, 3), string);     // the next line, still in it
+    QCOMPARE(colourAt(document, 3, 20), keyword);   // return, after the string ends
+    QVERIFY(colourAt(document, 3, 36).isValid());   // 0x1F
+    QVERIFY(colourAt(document, 0, 3).isValid());    // @decorator
+    QVERIFY(!colourAt(document, 4, 6).isValid());   // .print is an attribute, not the builtin
+    QVERIFY(!colourAt(document, 2, 4).isValid());   // s: a plain name
+
+    // Code-blocks-only: only blocks marked with a prompt, after the prompt.
+    QTextDocument output;
+    auto *outputHighlighter = new objcap::host::PythonHighlighter(&output, /*codeBlocksOnly=*/true);
+    QTextCursor cursor(&output);
+    cursor.insertText(QStringLiteral("def printed output"));
+    QTextBlockFormat code;
+    code.setProperty(objcap::host::PythonHighlighter::PromptProperty, 4);
+    cursor.insertBlock(code);
+    cursor.insertText(QStringLiteral(">>> def g(): pass"));
+    outputHighlighter->rehighlight();
+    QVERIFY(!colourAt(output, 0, 0).isValid());
+    QVERIFY(!colourAt(output, 1, 0).isValid());
+    QCOMPARE(colourAt(output, 1, 4), keyword);
 }
 
 QTEST_MAIN(tst_Console)
