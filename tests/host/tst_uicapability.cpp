@@ -71,6 +71,15 @@ def on_event(widget, event, value):
 def hello():
     ctx.log.info("hello")
 
+def flood():
+    n = 0
+    try:
+        while True:
+            panel.update("status", text=str(n))
+            n += 1
+    except objcap.CapabilityError as e:
+        return f"{n}: {e}"
+
 def attempt(what, *args):
     try:
         if what == "panel":
@@ -105,6 +114,8 @@ private slots:
     void revokedUiRaisesAndLeavesTheWindowAlone();
     void removePluginTakesItsGuiAway();
     void wordStatsExampleCountsTheSelection();
+    void floodIsRefusedWhileTheWindowIsBusy();
+    void newCapabilityRevokesThePreviousOne();
 
 private:
     void startPlugin();
@@ -466,6 +477,34 @@ void tst_UiCapability::wordStatsExampleCountsTheSelection()
     m_host->commandActions().first()->trigger();
     QTRY_COMPARE(label("selection"), QStringLiteral("Selection: 4 words, 18 characters, 1 line"));
     QCOMPARE(m_userActions, 2);
+}
+
+// The GUI thread is made busy on purpose (waiting here without running its event loop): the
+// plugin's updates pile up to the bound and are then refused, never queued without limit.
+void tst_UiCapability::floodIsRefusedWhileTheWindowIsBusy()
+{
+    startPlugin();
+    auto flood = m_plugin->callHook("flood", {});
+    QVERIFY(flood.wait_for(std::chrono::seconds(60)) == std::future_status::ready);
+    const auto &answer = flood.get();
+    QVERIFY2(answer, testing::describe(answer));
+    QCOMPARE(QString::fromStdString(answer->as<std::string>()),
+             QStringLiteral("1000: the window is busy: too many changes are waiting to be shown"));
+    QTRY_COMPARE(item<QLabel>("status")->text(), QStringLiteral("999"));  // everything accepted is shown
+    QCOMPARE(attempt({objcap::Value("notify"), objcap::Value("again")}), QStringLiteral("ok"));
+}
+
+void tst_UiCapability::newCapabilityRevokesThePreviousOne()
+{
+    startPlugin();
+    QTRY_COMPARE(m_host->commandActions().size(), 1);
+    auto fresh = m_host->capabilityFor(QString::fromLatin1(pluginId), QStringLiteral("Panel & Co"), {});
+    QVERIFY(m_ui->revoked());
+    QVERIFY(!fresh->revoked());
+    QVERIFY(!panel());
+    QVERIFY(m_host->commandActions().isEmpty());
+    QCOMPARE(attempt({objcap::Value("notify"), objcap::Value("stale")}),
+             QStringLiteral("RevokedError: the 'ui' capability has been revoked"));
 }
 
 QTEST_MAIN(tst_UiCapability)
