@@ -20,10 +20,13 @@ class DocumentEditor;
 //   replace_selection(text) -> None       replaces the selection (or inserts at the cursor)
 //   insert(text, position=None) -> None   at `position` (0..len(text())), or at the cursor
 //   on_change(callback) -> None           callback() after the text changed and typing paused
-//                                         (150 ms); None removes it; one per plugin
+//                                         (150 ms); None removes it; one per plugin. It also
+//                                         follows the plugin's own edits: a listener that edits
+//                                         must not react to its own change.
 //
 // Edits are queued to the editor, applied in order as one undo step each, and visible to the
-// plugin's own reads at once. TypeError for wrong types; ValueError for a position out of range
+// plugin's own reads at once (unless the user's typing refreshed the snapshot in between; the
+// reads then catch up once the queue has drained). TypeError for wrong types; ValueError for a position out of range
 // or text over maxText; CapabilityError when the document would exceed maxDocument or too many
 // edits are still queued (the editor is busy).
 class DocumentCapability : public objcap::Capability {
