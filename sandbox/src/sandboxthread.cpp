@@ -288,11 +288,11 @@ bool SandboxThread::shutdown(Clock::time_point callDeadline)
     m_wake.notify_all();
     if (std::this_thread::get_id() == m_threadId)
         return true;  // the loop ends after the current call
-    if (m_abandoned)
-        return false;
     // A call may be just starting, past the point where it could see m_stopping: keep
     // interrupting until the thread has left its loop. Its teardown has a budget of its own.
     while (m_phase != Phase::Finished) {
+        if (m_abandoned)
+            return false;  // by a concurrent caller
         const Clock::time_point deadline =
             m_phase == Phase::Serving ? callDeadline : std::max(callDeadline, m_teardownStart + teardownPatience);
         if (Clock::now() >= deadline) {
@@ -306,6 +306,8 @@ bool SandboxThread::shutdown(Clock::time_point callDeadline)
         }
         m_wake.wait_for(lock, std::chrono::milliseconds(10), [this] { return m_phase == Phase::Finished; });
     }
+    if (m_abandoned)
+        return false;  // and its stuck call has returned since
     if (m_thread.joinable())
         m_thread.join();  // it has finished: quick, and only one caller gets here
     return true;
