@@ -117,6 +117,12 @@ void ActivityLogView::setTextFilter(const QString &text)
     m_text->setText(text);
 }
 
+void ActivityLogView::setPluginLabel(const QString &pluginId, const QString &label)
+{
+    addPlugin(pluginId);
+    m_plugins->setItemText(m_plugins->findData(pluginId), label);
+}
+
 int ActivityLogView::visibleRows() const
 {
     return m_proxy->rowCount();

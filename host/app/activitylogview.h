@@ -25,6 +25,8 @@ public:
     void setPluginFilter(const QString &pluginId);  // empty: all plugins
     void setResultFilter(std::optional<bool> allowed);  // nullopt: all
     void setTextFilter(const QString &text);
+    // Shows the plugin by this label (its name) in the plugin filter; rows keep the id.
+    void setPluginLabel(const QString &pluginId, const QString &label);
     int visibleRows() const;
     QTableView *table() const { return m_table; }
 

@@ -157,6 +157,7 @@ void tst_ActivityLog::filtersSelectRows()
     const int all = view.visibleRows();
     QCOMPARE(all, m_log.rowCount());
 
+    view.setPluginLabel(second, QStringLiteral("Second plugin"));
     view.setPluginFilter(second);
     QVERIFY(view.visibleRows() >= 1 && view.visibleRows() < all);
     for (int row = 0; row < view.visibleRows(); ++row)
