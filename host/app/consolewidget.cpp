@@ -108,6 +108,8 @@ ConsoleWidget::ConsoleWidget(PluginInstance *instance, Plugin plugin, QWidget *p
     new PythonHighlighter(m_input->document());
     m_prompt->setFont(fixed);
     m_prompt->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // level with the input's first line
+    m_prompt->setContentsMargins(0, m_input->frameWidth() + int(m_input->document()->documentMargin()), 0, 0);
     m_input->setFixedHeight(m_input->fontMetrics().lineSpacing() * 4 + 2 * m_input->frameWidth() + 8);
     m_input->setPlaceholderText(tr("Python, run in %1's sandbox").arg(m_plugin.name));
     auto *hint = new QLabel(tr("Enter runs · Shift+Enter new line · Tab completes · ↑/↓ history · Ctrl+L clears · "
