@@ -13,7 +13,7 @@ namespace {
 QString number(double value)
 {
     const double magnitude = std::abs(value);
-    const int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
+    const int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : 3;
     return QString::number(value, 'f', decimals);
 }
 
