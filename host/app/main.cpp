@@ -1,12 +1,15 @@
 // objcap-host — the desktop host.
 #include "mainwindow.h"
 #include "pluginfolders.h"
+#include "pluginhost.h"
+#include "pluginmanager.h"
 #include "versiontext.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -26,9 +29,18 @@ int main(int argc, char **argv)
     QCommandLineOption version(QStringList{QStringLiteral("version"), QStringLiteral("V")},
                                QStringLiteral("Print the objcap and CPython versions."));
     QCommandLineOption plugins(QStringLiteral("plugins-dir"),
-                               QStringLiteral("Also load plugins from DIR (may be repeated)."), QStringLiteral("DIR"));
+                               QStringLiteral("Install (or update) every plugin folder in DIR; they wait for your "
+                                              "permission review. May be repeated."),
+                               QStringLiteral("DIR"));
+    QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                               QStringLiteral("Keep installed plugins, their data and grants in DIR instead of the "
+                                              "user's data folder."),
+                               QStringLiteral("DIR"));
     parser.addOption(version);
     parser.addOption(plugins);
+    parser.addOption(dataDir);
+    parser.addPositionalArgument(QStringLiteral("package"), QStringLiteral("A .objcap package to install."),
+                                 QStringLiteral("[PACKAGE.objcap]"));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "objcap-host: %s\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
         return 2;
@@ -51,9 +63,42 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    QStringList roots{objcap::host::PluginFolders::userPluginRoot()};
-    roots << parser.values(plugins);
-    objcap::host::MainWindow window(runtime.value()->info(), roots);
+    objcap::host::PluginHost::Options options;
+    options.dataRoot = parser.value(dataDir);
+    auto host = objcap::host::PluginHost::open(*runtime.value(), options);
+    if (!host) {
+        const QString message = QString::fromStdString(host.error().message);
+        std::fprintf(stderr, "objcap-host: %s\n", qPrintable(message));
+        QMessageBox::critical(nullptr, QStringLiteral("objcap"), message);
+        return 4;
+    }
+    // Example or development plugins: installed (or updated) but granted nothing until reviewed.
+    for (const QString &folder : objcap::host::PluginFolders::discover(parser.values(plugins))) {
+        auto manifest = objcap::Manifest::load(folder.toStdString());
+        if (!manifest) {
+            std::fprintf(stderr, "objcap-host: %s\n", manifest.error().message.c_str());
+            continue;
+        }
+        const auto *installed = host.value()->registry().find(QString::fromStdString(manifest->id()));
+        if (installed && installed->version == QString::fromStdString(manifest->version()))
+            continue;
+        if (auto done = host.value()->install(folder); !done)
+            std::fprintf(stderr, "objcap-host: %s\n", done.error().message.c_str());
+    }
+
+    objcap::host::MainWindow window(runtime.value()->info(), *host.value());
     window.show();
+    host.value()->startEnabled();
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString package = parser.positionalArguments().constFirst();
+        QTimer::singleShot(0, &window, [&window, package] {
+            const QString problem = window.pluginManager()->installFrom(package);
+            if (!problem.isEmpty())
+                QMessageBox::warning(&window, QStringLiteral("objcap"), problem);
+        });
+    }
+    // On return the window goes first, then the host ends every plugin (bounded even for one
+    // stuck in native code: Sandbox::stopGrace), then the runtime.
+    return QApplication::exec();
     return QApplication::exec();
 }

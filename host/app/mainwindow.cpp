@@ -1,74 +1,210 @@
 #include "mainwindow.h"
 
-#include "pluginfolders.h"
+#include "activitylog.h"
+#include "activitylogview.h"
+#include "consentprompt.h"
+#include "consoledock.h"
+#include "documentcapability.h"
+#include "documenteditor.h"
+#include "pluginhost.h"
+#include "pluginmanager.h"
+#include "uihost.h"
 
 #include <QAction>
-#include <QDir>
-#include <QLabel>
-#include <QListWidget>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QMenuBar>
-#include <QVBoxLayout>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
 
 namespace objcap::host {
 
-MainWindow::MainWindow(const objcap::RuntimeInfo &runtime, const QStringList &pluginRoots, QWidget *parent)
-    : QMainWindow(parent)
-    , m_pluginRoots(pluginRoots)
-    , m_runtimeLabel(new QLabel(this))
-    , m_foldersLabel(new QLabel(this))
-    , m_plugins(new QListWidget(this))
+MainWindow::MainWindow(const objcap::RuntimeInfo &runtime, PluginHost &host, QWidget *parent)
+    : QMainWindow(parent), m_runtime(runtime), m_host(host), m_editor(new DocumentEditor(this)),
+      m_activity(new ActivityLog(ActivityLog::defaultCapacity, this))
 {
-    setWindowTitle(tr("objcap"));
-    m_runtimeLabel->setObjectName(QStringLiteral("runtimeLabel"));
-    m_runtimeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runtimeLabel->setText(tr("objcap %1 — CPython %2, objcap patch level %3\nRuntime: %4")
-                                .arg(QString::fromStdString(runtime.objcapVersion),
-                                     QString::fromStdString(runtime.pythonVersion))
-                                .arg(runtime.patchLevel)
-                                .arg(QString::fromStdString(runtime.libraryPath)));
-    m_foldersLabel->setObjectName(QStringLiteral("foldersLabel"));
-    m_foldersLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QStringList shown;
-    for (const QString &root : m_pluginRoots)
-        shown << QDir::toNativeSeparators(root);
-    m_foldersLabel->setText(tr("Plugin folders:\n%1").arg(shown.join(QLatin1Char('\n'))));
-    m_plugins->setObjectName(QStringLiteral("pluginList"));
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    setCentralWidget(m_editor);
+    m_activityView = new ActivityLogView(m_activity, this);
+    m_manager = new PluginManager(&m_host, m_activity, this);
+    createMenus();
+    defineHostCapabilities();
+    addDock(QStringLiteral("pluginManagerDock"), tr("Plugins"), m_manager, Qt::RightDockWidgetArea);
+    addDock(QStringLiteral("activityLogDock"), tr("Activity"), m_activityView, Qt::BottomDockWidgetArea);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_runtimeLabel);
-    layout->addWidget(m_foldersLabel);
-    layout->addWidget(new QLabel(tr("Plugins found:"), central));
-    layout->addWidget(m_plugins, 1);
-    setCentralWidget(central);
+    connect(&m_host, &PluginHost::activity, m_activity, &ActivityLog::append);
+    connect(&m_host, &PluginHost::logged, this, [this](const QString &id, int level, const QString &message) {
+        if (level >= static_cast<int>(objcap::LogLevel::Warning))
+            statusBar()->showMessage(QStringLiteral("%1: %2").arg(id, message), 8000);
+    });
+    connect(&m_host, &PluginHost::stateChanged, this, [this](const QString &id, PluginInstance::State state) {
+        const bool gone = state == PluginInstance::State::Failed || state == PluginInstance::State::Stopped ||
+                          state == PluginInstance::State::Disabled || state == PluginInstance::State::Unresponsive;
+        if (gone)
+            m_ui->removePlugin(id);
+        if (state == PluginInstance::State::Failed || state == PluginInstance::State::Unresponsive) {
+            const PluginInstance *plugin = m_host.instance(id);
+            statusBar()->showMessage(tr("%1 %2: %3")
+                                         .arg(id, state == PluginInstance::State::Failed ? tr("failed") : tr("is unresponsive"),
+                                              plugin ? plugin->error() : QString()),
+                                     10000);
+        }
+    });
+    connect(&m_host, &PluginHost::capabilityEnded, this, [this](const QString &id, const QString &capability) {
+        if (capability == u"ui")
+            m_ui->removePlugin(id);
+    });
+    connect(m_manager, &PluginManager::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_manager, &PluginManager::consoleRequested, this, [this](const QString &id) { consoleFor(id); });
+    connect(m_editor, &DocumentEditor::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &QMainWindow::setWindowModified);
+    m_host.setConsentPrompt([this](const PluginHost::ConsentRequest &request, auto answer) {
+        ConsentPrompt::ask(this, request, std::move(answer));
+    });
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *refresh = file->addAction(tr("&Refresh plugins"), this, &MainWindow::refreshPlugins);
-    refresh->setShortcut(QKeySequence::Refresh);
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    resize(720, 480);
-    refreshPlugins();
+    resize(1100, 720);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+    statusBar()->showMessage(tr("Ready — %n plugin(s) installed", nullptr, int(m_host.registry().plugins().size())), 5000);
 }
 
-void MainWindow::refreshPlugins()
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addDock(const QString &objectName, const QString &title, QWidget *widget, Qt::DockWidgetArea area)
 {
-    m_plugins->clear();
-    for (const QString &folder : PluginFolders::discover(m_pluginRoots))
-        m_plugins->addItem(QDir::toNativeSeparators(folder));
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    const QList<QAction *> fileActions = m_editor->fileActions();
+    file->addActions(fileActions);
+    file->addMenu(m_editor->recentFilesMenu());
+    file->addSeparator();
+    QAction *install = file->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Install Plugin…"), m_manager,
+                                       &PluginManager::installWithDialog);
+    install->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Undo"), QKeySequence::Undo, m_editor, &QPlainTextEdit::undo);
+    edit->addAction(tr("&Redo"), QKeySequence::Redo, m_editor, &QPlainTextEdit::redo);
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, m_editor, &QPlainTextEdit::cut);
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, m_editor, &QPlainTextEdit::copy);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, m_editor, &QPlainTextEdit::paste);
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_editor, &QPlainTextEdit::selectAll);
+
+    m_pluginsMenu = menuBar()->addMenu(tr("&Plugins"));
+    m_pluginsMenu->setObjectName(QStringLiteral("pluginsMenu"));
+    m_ui = new UiHost(this, m_pluginsMenu, this);
+    m_pluginsMenu->addAction(m_ui->paletteAction());
+    m_pluginsMenu->addSeparator();
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(QIcon(QStringLiteral(":/objcap/icons/objcap.svg")), tr("&About objcap"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+// The editor's own capabilities, built with the same public API any host application uses.
+void MainWindow::defineHostCapabilities()
+{
+    m_host.defineCapability(QStringLiteral("document"), [this](const QString &) { return DocumentCapability::create(m_editor); });
+    m_host.defineCapability(QStringLiteral("ui"), [this](const QString &id) {
+        const objcap::Manifest *manifest = m_host.manifest(id);
+        const QString name = manifest ? QString::fromStdString(manifest->name()) : id;
+        PluginHost *host = &m_host;
+        return m_ui->capabilityFor(id, name, [host, id] { host->noteUserAction(id); });
+    });
+}
+
+ConsoleDock *MainWindow::consoleFor(const QString &id)
+{
+    PluginInstance *instance = m_host.instance(id);
+    if (!instance)
+        return nullptr;
+    QPointer<ConsoleDock> &dock = m_consoles[id];
+    if (!dock) {
+        const objcap::Manifest *manifest = m_host.manifest(id);
+        ConsoleWidget::Plugin plugin{id, manifest ? QString::fromStdString(manifest->name()) : id,
+                                     m_host.registry().codeFolder(id)};
+        dock = new ConsoleDock(instance, plugin, this);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        if (QDockWidget *activity = findChild<QDockWidget *>(QStringLiteral("activityLogDock")))
+            tabifyDockWidget(activity, dock);
+        connect(&m_host, &PluginHost::pluginsChanged, dock, [this, id, d = dock.data()] {
+            if (!m_host.instance(id))
+                d->deleteLater();  // uninstalled: its instance is gone
+        });
+    }
+    dock->show();
+    dock->raise();
+    return dock;
 }
 
 QString MainWindow::runtimeSummary() const
 {
-    return m_runtimeLabel->text();
+    return tr("objcap %1 — CPython %2, objcap patch level %3")
+        .arg(QString::fromStdString(m_runtime.objcapVersion), QString::fromStdString(m_runtime.pythonVersion))
+        .arg(m_runtime.patchLevel);
 }
 
-QStringList MainWindow::listedPlugins() const
+void MainWindow::showAbout()
 {
-    QStringList items;
-    for (int i = 0; i < m_plugins->count(); ++i)
-        items << m_plugins->item(i)->text();
-    return items;
+    QMessageBox::about(this, tr("About objcap"),
+                       tr("<h3>objcap</h3><p>A host for Python plugins that can reach only what you grant them.</p>"
+                          "<p>%1<br>Qt %2<br>Runtime: %3</p>")
+                           .arg(runtimeSummary().toHtmlEscaped(), QString::fromLatin1(qVersion()),
+                                QString::fromStdString(m_runtime.libraryPath).toHtmlEscaped()));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — objcap").arg(m_editor->displayName()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_editor->maybeSave())
+        return event->ignore();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".objcap")))
+            return event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile() || !url.toLocalFile().endsWith(QLatin1String(".objcap")))
+            continue;
+        const QString problem = m_manager->installFrom(url.toLocalFile());
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("objcap"), problem);
+    }
 }
 
 } // namespace objcap::host

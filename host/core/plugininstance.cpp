@@ -161,19 +161,62 @@ void PluginInstance::start()
         if (sink)
             sink(stream, text);
         std::lock_guard lock(relay->mutex);
-        if (relay->target)
-            QMetaObject::invokeMethod(
-                relay->target,
-                [target = relay->target, stream, text = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))] {
-                    emit target->outputWritten(stream == objcap::Stream::Stderr ? 1 : 0, text);
-                },
-                Qt::QueuedConnection);
+        if (!relay->target)
+            return;
+        const int channel = stream == objcap::Stream::Stderr ? 1 : 0;
+        const bool flushQueued = !relay->output.empty();
+        if (relay->outputBytes + text.size() > maxQueuedOutput) {
+            if (!relay->outputTruncated)
+                relay->output.push_back({1, QStringLiteral("\n[objcap: output dropped: the host is behind]\n")});
+            relay->outputTruncated = true;
+        } else if (!relay->output.empty() && relay->output.back().first == channel) {
+            relay->output.back().second += QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+        } else {
+            relay->output.push_back({channel, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))});
+        }
+        relay->outputBytes += text.size();
+        if (flushQueued)
+            return;
+        QMetaObject::invokeMethod(
+            relay->target,
+            [relay] {
+                std::vector<std::pair<int, QString>> batch;
+                PluginInstance *target;
+                {
+                    std::lock_guard lock(relay->mutex);
+                    batch.swap(relay->output);
+                    relay->outputBytes = 0;
+                    relay->outputTruncated = false;
+                    target = relay->target;
+                }
+                for (const auto &[channel, text] : batch)
+                    if (target)
+                        emit target->outputWritten(channel, text);
+            },
+            Qt::QueuedConnection);
     };
     options.onAudit = [relay = m_relay](const objcap::AuditRecord &record) {
         std::lock_guard lock(relay->mutex);
-        if (relay->target)
-            QMetaObject::invokeMethod(
-                relay->target, [target = relay->target, record] { emit target->audited(record); }, Qt::QueuedConnection);
+        if (!relay->target || relay->audit.size() >= maxQueuedAudit)
+            return;
+        relay->audit.push_back(record);
+        if (relay->audit.size() > 1)
+            return;  // a flush is already on its way
+        QMetaObject::invokeMethod(
+            relay->target,
+            [relay] {
+                std::vector<objcap::AuditRecord> batch;
+                PluginInstance *target;
+                {
+                    std::lock_guard lock(relay->mutex);
+                    batch.swap(relay->audit);
+                    target = relay->target;
+                }
+                for (const objcap::AuditRecord &r : batch)
+                    if (target)
+                        emit target->audited(r);
+            },
+            Qt::QueuedConnection);
     };
     options.memoryLimit = m_options.memoryLimit;
     options.packageFolder = m_options.folder.toStdString();

@@ -113,11 +113,20 @@ private:
                    std::shared_ptr<std::promise<objcap::Result<T>>> forward = {});
 
     // Lets the plugin's thread post to this object for exactly as long as it exists.
+    // Audit records and output wait in the relay and go over in batches, at most one post queued at a time,
+    // so a plugin calling in a tight loop cannot flood the host's event queue; past
+    // maxQueuedAudit unsent records the newest are dropped (the sandbox's own log keeps count).
     struct Relay {
         explicit Relay(PluginInstance *t) : target(t) {}
         std::mutex mutex;
         PluginInstance *target;
+        std::vector<objcap::AuditRecord> audit;
+        std::vector<std::pair<int, QString>> output;  // (stream, text), merged per stream run
+        std::size_t outputBytes = 0;
+        bool outputTruncated = false;
     };
+    static constexpr std::size_t maxQueuedAudit = 1000;
+    static constexpr std::size_t maxQueuedOutput = 1 << 20;  // bytes; the same for output
 
     objcap::Runtime &m_runtime;
     std::shared_ptr<Relay> m_relay;
