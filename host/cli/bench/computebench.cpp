@@ -144,7 +144,7 @@ objcap::Result<void> measureKernels(const BenchSettings &settings, BenchReport &
                    const std::string call = std::string("_time(") + kernel.function + ", " +
                                             std::to_string(settings.scaled(kernel.quickSize, kernel.fullSize)) + ")";
                    Samples inSandbox, outside;
-                   for (int round = 0; round < settings.scaled(3, 7); ++round) {
+                   for (int round = 0; round < settings.scaled(3, 11); ++round) {
                        auto s = sandboxSeconds(*sandbox.value(), call);
                        if (!s)
                            return s.error();
@@ -207,7 +207,7 @@ objcap::Result<void> measureParallel(const BenchSettings &settings, BenchReport 
     }
     const std::string call = "nbody(" + std::to_string(settings.scaled(10000, 25000)) + ")";
     Samples one, all, utilisation;
-    for (int round = 0; round < settings.scaled(2, 3); ++round) {
+    for (int round = 0; round < settings.scaled(2, 5); ++round) {
         auto single = concurrentSeconds(sandboxes, 1, call);
         if (!single)
             return single.error();

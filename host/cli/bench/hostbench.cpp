@@ -91,10 +91,10 @@ objcap::Result<QString> installPlugins(const BenchSettings &settings)
         const QByteArray manifest = "[plugin]\nid = \"" + id.toUtf8() +
                                     "\"\nname = \"Bench plugin\"\nversion = \"1.0.0\"\nentry = \"main.py\"\n"
                                     "description = \"A small plugin for objcap bench\"\napi = \">=1.0\"\n";
-        const QByteArray code = "import json\n\n"
-                                "settings = {}\n\n\n"
+        // Like the hello plugin: a little state set up on activation, no imports.
+        const QByteArray code = "settings = {}\n\n\n"
                                 "def activate(ctx):\n"
-                                "    settings.update(json.loads('{\"interval\": 5, \"name\": \"bench\"}'))\n";
+                                "    settings.update(interval=5, name='bench')\n";
         if (auto w = writeFile(folder + QStringLiteral("/plugin.toml"), manifest); !w)
             return w.error();
         if (auto w = writeFile(folder + QStringLiteral("/main.py"), code); !w)
@@ -141,7 +141,8 @@ objcap::Result<void> measureStartup(const BenchSettings &settings, BenchReport &
         instances.push_back(std::move(instance));
     }
     for (auto &instance : instances)
-        instance->start();
+        instance->start();  // creates the sandbox on this thread; loading and activate() follow
+    const double startedMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
     if (settled < pluginCount)
         loop.exec();
@@ -151,6 +152,7 @@ objcap::Result<void> measureStartup(const BenchSettings &settings, BenchReport &
                                                                    " of 50 plugins activated; " + failure.toStdString());
     report.add({QStringLiteral("startup_50_ms"), ms, QStringLiteral("ms"), {}, std::nullopt,
                 BenchReport::Bar::atMost(500)});
+    report.addDetail(QStringLiteral("startup_50_started_ms"), startedMs);
     instances.clear();
     return {};
 }

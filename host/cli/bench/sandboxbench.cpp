@@ -130,7 +130,7 @@ objcap::Result<void> SandboxBench::run(const BenchSettings &settings, BenchRepor
 
     // Creation to ready (createSandbox returns once the lockdown is in place); teardown untimed.
     Samples create;
-    for (int i = 0; i < settings.scaled(15, 50); ++i) {
+    for (int i = 0; i < settings.scaled(15, 80); ++i) {
         objcap::SandboxOptions options;
         options.name = "bench-create";
         const auto start = Clock::now();
