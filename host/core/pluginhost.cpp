@@ -50,7 +50,12 @@ PluginHost::PluginHost(objcap::Runtime &runtime, Options options, PluginRegistry
 
 PluginHost::~PluginHost()
 {
-    m_plugins.clear();  // each instance ends its sandbox before the factories' owners go
+    // All at once: quitting with several plugins stuck in native code takes one grace, not one each.
+    std::vector<PluginInstance *> instances;
+    for (const auto &[id, loaded] : m_plugins)
+        instances.push_back(loaded.instance.get());
+    PluginInstance::closeAll(instances);
+    m_plugins.clear();  // before the owners of the host-defined capabilities go
 }
 
 void PluginHost::defineCapability(const QString &name, CapabilityFactory factory)

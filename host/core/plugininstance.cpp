@@ -113,6 +113,17 @@ void PluginInstance::fail(const objcap::Error &error)
     setState(overTime ? State::Unresponsive : State::Failed, &error);
 }
 
+void PluginInstance::closeAll(const std::vector<PluginInstance *> &instances)
+{
+    std::vector<std::thread> closers;
+    for (PluginInstance *instance : instances) {
+        if (objcap::Sandbox *sandbox = instance->m_sandbox.get())
+            closers.emplace_back([sandbox] { sandbox->close(); });  // close() allows concurrent callers
+    }
+    for (std::thread &closer : closers)
+        closer.join();
+}
+
 bool PluginInstance::endSandbox()
 {
     if (m_sandbox)

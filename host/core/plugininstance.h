@@ -69,6 +69,11 @@ public:
     // hookFinished(ticket, ...) and in the returned future. Refused unless Running.
     std::shared_future<objcap::Result<objcap::Value>> callHook(const std::string &name, objcap::Value::List arguments,
                                                                quint64 *ticket = nullptr);
+    // Ends the sandboxes of all these plugins at once, for a host that quits: plugins stuck in
+    // native code are abandoned together after one Sandbox::stopGrace, not one after another.
+    // The instances are then destroyed without waiting.
+    static void closeAll(const std::vector<PluginInstance *> &instances);
+
     // Takes a capability back from the running plugin at once.
     bool revoke(const std::string &capability);
     // Gives the plugin a capability: at once if it runs, and (if keep) at every later start.
