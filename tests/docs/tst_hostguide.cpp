@@ -1,13 +1,17 @@
 // sandbox/README.md, the host developer guide, kept honest: its example host
 // (examples/embedding/gamehost.cpp) is built and run here, and every fenced code block of the
 // guide is checked against it, so the guide cannot drift from code that compiles and runs.
+// sandbox/SECURITY.md, the security model, is checked against the tree it describes: its
+// sample cases, the CPython patches, the files it names and the corpus header keys.
 //
 // Annotations (the words after the block's language on its opening fence):
 //   from=PATH      the block is an excerpt of PATH (relative to the source tree): its lines
 //                  appear there in order and contiguously, compared without leading and
 //                  trailing blanks; a line "// ..." or "# ..." stands for lines left out
+//   copy=PATH      the block is exactly the file PATH
 //   output         exactly what the example host prints
 // A block without one of them fails.
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -37,18 +41,25 @@ QString guide()
     return readText(QStringLiteral(OBJCAP_SOURCE_DIR "/sandbox/README.md"));
 }
 
+QString securityModel()
+{
+    return readText(QStringLiteral(OBJCAP_SOURCE_DIR "/sandbox/SECURITY.md"));
+}
+
 QList<Block> blocks(const QString &markdown)
 {
     QList<Block> out;
     const QStringList lines = markdown.split(u'\n');
-    static const QRegularExpression fence(QStringLiteral("^```(\\S*)\\s*(.*)$"));
+    // A fence may be indented (a block in a list item): its indentation is not the block's.
+    static const QRegularExpression fence(QStringLiteral("^( *)```(\\S*)\\s*(.*)$"));
     for (int i = 0; i < lines.size(); ++i) {
         const QRegularExpressionMatch open = fence.match(lines[i]);
         if (!open.hasMatch())
             continue;
-        Block block{i + 1, open.captured(1), open.captured(2).split(u' ', Qt::SkipEmptyParts), {}};
-        for (++i; i < lines.size() && lines[i] != QLatin1String("```"); ++i)
-            block.lines << lines[i];
+        const QString indent = open.captured(1);
+        Block block{i + 1, open.captured(2), open.captured(3).split(u' ', Qt::SkipEmptyParts), {}};
+        for (++i; i < lines.size() && lines[i] != indent + QLatin1String("```"); ++i)
+            block.lines << (lines[i].startsWith(indent) ? lines[i].mid(indent.size()) : lines[i]);
         out << block;
     }
     return out;
@@ -122,6 +133,10 @@ private slots:
     void blocks();
     void guideNamesThePublicApi_data();
     void guideNamesThePublicApi();
+    void securitySamplesAreCorpusCases();
+    void securityNamesEachPatch();
+    void securityNamesExistingFiles();
+    void securityHeaderKeysAreTheRunners();
 };
 
 // What the guide says the example shows, checked line by line.
@@ -224,6 +239,84 @@ void tst_HostGuide::guideNamesThePublicApi()
     QFETCH(QString, name);
     const QRegularExpression named(QStringLiteral("`[^`\\n]*\\b") + QRegularExpression::escape(name) + QStringLiteral("\\b[^`\\n]*`"));
     QVERIFY2(guide().contains(named), qPrintable(QStringLiteral("sandbox/README.md never names `") + name + u'`'));
+}
+
+// The sample case files shown are real corpus cases, character for character.
+void tst_HostGuide::securitySamplesAreCorpusCases()
+{
+    const QList<Block> all = ::blocks(securityModel());
+    QVERIFY(!all.isEmpty());
+    for (const Block &block : all) {
+        const auto copy = std::find_if(block.words.begin(), block.words.end(),
+                                       [](const QString &w) { return w.startsWith(QLatin1String("copy=")); });
+        QVERIFY2(copy != block.words.end(),
+                 qPrintable(QStringLiteral("sandbox/SECURITY.md:%1: a block needs copy=PATH").arg(block.line)));
+        const QString path = copy->mid(5);
+        QCOMPARE(block.lines.join(u'\n') + u'\n', readText(QStringLiteral(OBJCAP_SOURCE_DIR "/") + path));
+    }
+}
+
+// Every patch applied to CPython is explained ("0003 `mappingproxy-compares-a-copy`").
+void tst_HostGuide::securityNamesEachPatch()
+{
+    const QString text = securityModel();
+    QDirIterator it(QStringLiteral(OBJCAP_SOURCE_DIR "/sandbox/cpython/patches"), {QStringLiteral("*.patch")});
+    int count = 0;
+    while (it.hasNext()) {
+        const QString base = QFileInfo(it.next()).completeBaseName();  // 0003-mappingproxy-...
+        const QString named = base.left(4) + QStringLiteral(" `") + base.mid(5) + u'`';
+        QVERIFY2(text.contains(named), qPrintable(QStringLiteral("sandbox/SECURITY.md does not explain ") + named));
+        ++count;
+    }
+    QVERIFY(count > 0);
+}
+
+// Every source file it names (`audithook.cpp`, `host/core/netcapability.h`) exists.
+void tst_HostGuide::securityNamesExistingFiles()
+{
+    QSet<QString> paths;
+    QSet<QString> baseNames;
+    for (const char *root : {"sandbox", "tests", "host", "resources"}) {
+        QDirIterator it(QStringLiteral(OBJCAP_SOURCE_DIR "/") + QLatin1String(root), QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            paths.insert(path.mid(int(sizeof(OBJCAP_SOURCE_DIR))));
+            baseNames.insert(QFileInfo(path).fileName());
+        }
+    }
+    static const QRegularExpression named(QStringLiteral("`([\\w/.-]+\\.(?:cpp|h|toml|sh|patch))`"));
+    int count = 0;
+    for (auto it = named.globalMatch(securityModel()); it.hasNext(); ++count) {
+        const QString name = it.next().captured(1);
+        // A path may be given from the source tree or from a folder the text just named.
+        const auto endsWithName = [&](const QString &p) { return p == name || p.endsWith(u'/' + name); };
+        const bool exists = name.contains(u'/') ? std::any_of(paths.begin(), paths.end(), endsWithName)
+                                                : baseNames.contains(name);
+        QVERIFY2(exists, qPrintable(QStringLiteral("sandbox/SECURITY.md names `") + name + QStringLiteral("`, which does not exist")));
+    }
+    QVERIFY(count > 10);
+}
+
+// The header keys in its table are exactly the ones the two corpus runners read.
+void tst_HostGuide::securityHeaderKeysAreTheRunners()
+{
+    QSet<QString> read;
+    static const QRegularExpression parsed(QStringLiteral("key == QLatin1String\\(\"([\\w-]+)\"\\)"));
+    for (const char *runner : {"/tests/security/tst_corpus.cpp", "/tests/capabilities/tst_capabilities.cpp"}) {
+        for (auto it = parsed.globalMatch(readText(QStringLiteral(OBJCAP_SOURCE_DIR) + QLatin1String(runner))); it.hasNext();)
+            read.insert(it.next().captured(1));
+    }
+    const QString text = securityModel();
+    const qsizetype start = text.indexOf(QStringLiteral("| Key | Corpus | Meaning |"));
+    QVERIFY2(start >= 0, "sandbox/SECURITY.md has no header key table");
+    const QString table = text.mid(start, text.indexOf(QStringLiteral("\n\n"), start) - start);
+    QSet<QString> documented;
+    static const QRegularExpression row(QStringLiteral("^\\| `([\\w-]+)` \\|"), QRegularExpression::MultilineOption);
+    for (auto it = row.globalMatch(table); it.hasNext();)
+        documented.insert(it.next().captured(1).toLower());
+    QVERIFY(!read.isEmpty());
+    QCOMPARE(documented, read);
 }
 
 QTEST_GUILESS_MAIN(tst_HostGuide)
