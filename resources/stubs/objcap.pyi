@@ -1,7 +1,9 @@
 """Type stubs for the objcap plugin API: the `objcap` module and the capabilities a plugin's
-`ctx` may hold. A capability is present on ctx only if it was granted.
+`ctx` may hold. A capability is present on ctx only if it was granted. Document, Ui, Panel and
+Permissions exist only in the desktop host (objcap-host). The plugin author guide,
+plugins/README.md, documents each method's arguments, results and errors.
 
-tests/sandbox/tst_stubs.cpp checks that these stubs and the capabilities agree, both ways.
+tests/host/tst_stubs.cpp checks that these stubs and the capabilities agree, both ways.
 """
 from typing import Any, Callable, Iterator, Literal, Optional, Union
 
@@ -91,6 +93,39 @@ class Net:
     def post(self, url: str, body: Union[bytes, str] = b"", headers: Optional[dict[str, str]] = None,
              timeout: float = 30) -> Response: ...
 
+class Document:
+    """The desktop host's editor text. Positions are str indices into text()."""
+    def text(self) -> str: ...
+    def selection(self) -> str: ...
+    def selection_range(self) -> list[int]: ...
+    def cursor(self) -> int: ...
+    def replace_selection(self, text: str) -> None: ...
+    def insert(self, text: str, position: Optional[int] = None) -> None: ...
+    def on_change(self, callback: Optional[Callable[[], Any]]) -> None: ...
+
+PanelItem = dict[str, Any]
+"""{"type": "label" | "button" | "input" | "list" | "progress", "id": str, ...properties}:
+label text; button text, enabled; input text, placeholder, enabled; list items, enabled;
+progress value, max."""
+
+class Panel:
+    def update(self, id: str, **props: Any) -> None: ...
+    def set(self, id: str, props: dict[str, Any]) -> None: ...
+    def on_event(self, callback: Optional[Callable[[str, str, Any], Any]]) -> None:
+        """callback(widget_id, event, value): ("id", "clicked", None), ("id", "submitted", text),
+        ("id", "activated", entry)."""
+
+class Ui:
+    def add_command(self, title: str, callback: Callable[[], Any], shortcut: Optional[str] = None) -> None: ...
+    def remove_command(self, title: str) -> bool: ...
+    def notify(self, text: str, level: Literal["info", "warning", "error"] = "info") -> None: ...
+    def panel(self, title: str, items: list[PanelItem]) -> Panel: ...
+    def close_panel(self) -> None: ...
+
+class Permissions:
+    def request(self, capability: str, callback: Callable[[bool], Any]) -> None:
+        """Asks the user for an optional capability; only right after a user action."""
+
 class Context:
     files: Files
     file: File
@@ -98,3 +133,6 @@ class Context:
     log: Log
     timers: Timers
     net: Net
+    document: Document
+    ui: Ui
+    permissions: Permissions

@@ -1,11 +1,19 @@
 // resources/stubs/objcap.pyi against the capabilities themselves, both ways: every method and
-// attribute a capability exposes is in the stubs, and the stubs promise nothing else.
+// attribute a capability exposes is in the stubs, and the stubs promise nothing else. The
+// desktop host's document, ui and panel capabilities are made here without a window (nothing
+// reaches the GUI until a method runs). ctx.permissions is a FunctionCapability that only
+// PluginHost makes, privately, for a running plugin; its methods are read from that source.
+#include <documentcapability.h>
 #include <netcapability.h>
 #include <netresponse.h>
 #include <objcap/filecapabilities.h>
 #include <objcap/logcapability.h>
 #include <objcap/storagecapability.h>
 #include <objcap/timerscapability.h>
+#include <panelcapability.h>
+#include <panelspec.h>
+#include <pluginuistate.h>
+#include <uicapability.h>
 
 #include <QFile>
 #include <QRegularExpression>
@@ -24,6 +32,8 @@ private slots:
     void stubsMatchCapabilities();
 
 private:
+    static QStringList permissionsMethods();
+
     std::map<QString, std::set<QString>> m_stubs;  // class -> public methods and attributes
     QTemporaryDir m_dir;
 };
@@ -46,6 +56,22 @@ void tst_Stubs::initTestCase()
         }
     }
     QVERIFY(m_dir.isValid());
+}
+
+// The keys of the method table PluginHost::permissionsFor builds: methods["request"] = ...
+QStringList tst_Stubs::permissionsMethods()
+{
+    QFile file(QStringLiteral(OBJCAP_SOURCE_DIR "/host/core/pluginhost.cpp"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString source = QString::fromUtf8(file.readAll());
+    const qsizetype start = source.indexOf(QStringLiteral("PluginHost::permissionsFor("));
+    const qsizetype end = source.indexOf(QStringLiteral("\n}\n"), start);
+    QStringList out;
+    static const QRegularExpression method(QStringLiteral("methods\\[\"(\\w+)\"\\]"));
+    for (auto it = method.globalMatch(source.mid(start, end - start)); start >= 0 && it.hasNext();)
+        out << it.next().captured(1);
+    return out;
 }
 
 void tst_Stubs::stubsMatchCapabilities_data()
@@ -72,9 +98,22 @@ void tst_Stubs::stubsMatchCapabilities_data()
     QTest::newRow("Timers") << "Timers" << names(*objcap::makeTimersCapability());
     QTest::newRow("Net") << "Net" << names(*objcap::host::NetCapability::create({QStringLiteral("https://example.org")}).value());
     QTest::newRow("Response") << "Response" << names(objcap::host::NetResponse(200, {}, {}, "https://example.org/"));
+    auto uiState = std::make_shared<objcap::host::PluginUiState>(QStringLiteral("org.example.stubs"),
+                                                                 QStringLiteral("Stubs"), nullptr);
+    objcap::host::UiCapability ui(uiState);
+    QTest::newRow("Ui") << "Ui" << names(ui);
+    auto spec = objcap::host::PanelSpec::parse("Panel", objcap::Value(objcap::Value::List{}));
+    QVERIFY(spec);
+    QTest::newRow("Panel") << "Panel" << names(objcap::host::PanelCapability(uiState, 1, spec.value(), ui));
+    QTest::newRow("Document") << "Document"
+                              << names(objcap::host::DocumentCapability(
+                                     std::make_shared<objcap::host::DocumentBridge::Shared>(nullptr)));
+    QTest::newRow("Permissions") << "Permissions" << permissionsMethods();
     QTest::newRow("Context") << "Context"
                              << QStringList{QStringLiteral("files"), QStringLiteral("file"), QStringLiteral("storage"),
-                                            QStringLiteral("log"), QStringLiteral("timers"), QStringLiteral("net")};
+                                            QStringLiteral("log"), QStringLiteral("timers"), QStringLiteral("net"),
+                                            QStringLiteral("document"), QStringLiteral("ui"),
+                                            QStringLiteral("permissions")};
 }
 
 void tst_Stubs::stubsMatchCapabilities()
