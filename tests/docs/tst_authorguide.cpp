@@ -13,18 +13,41 @@
 //   python exec [grant=G]... [timeout=S] [memory=M] [exit=N]
 //                          run the block as example.py with `objcap exec` in a fresh folder that
 //                          holds an empty data/
-//   python desktop         code for the desktop host (ctx.document, ctx.ui, ctx.permissions):
+//   python desktop [console]
+//                          code for the desktop host (ctx.document, ctx.ui, ctx.permissions):
 //                          compiled in a sandbox, and every ctx.CAPABILITY.METHOD it names must
 //                          be in resources/stubs/objcap.pyi (which tst_stubs checks against the
-//                          real capabilities)
+//                          real capabilities); with `console`, also entered line by line into the
+//                          tutorial plugin's dev console by tutorialPluginInTheDesktopHost()
 //   toml manifest [exit=N] `objcap validate` a plugin folder with this plugin.toml
 //   text allowlist         exactly the allowed imports of resources/sandbox-policy.toml
 //   text output            the output (stdout and stderr) of the block before it, which must
 //                          be runnable; a line "..." matches any lines, "..." in a line any text
+//
+// Then tutorialPluginInTheDesktopHost() runs the plugin the tutorial built in objcap-host's own
+// machinery (UiHost in an offscreen window, PluginInstance, the real ui capability): its command,
+// its panel, its events and the dev console entries the guide shows.
+#include <panelwidget.h>
+#include <plugininstance.h>
+#include <uihost.h>
+
+#include <objcap/filecapabilities.h>
+#include <objcap/logcapability.h>
+#include <objcap/runtime.h>
+#include <objcap/storagecapability.h>
+#include <objcap/timerscapability.h>
+
+#include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -124,6 +147,7 @@ private slots:
     void initTestCase();
     void everyBlockIsChecked_data();
     void everyBlockIsChecked();
+    void tutorialPluginInTheDesktopHost();
 
 private:
     Run objcap(const QStringList &arguments, const QString &folder, const QByteArray &input = {});
@@ -280,7 +304,8 @@ std::optional<QString> tst_AuthorGuide::check(const Block &block)
             arguments << QStringLiteral("--grant") << grant;
         arguments << QStringLiteral("example.py");
         run = objcap(arguments, folder.path());
-    } else if (block.language == QLatin1String("python") && w == QStringList{QStringLiteral("desktop")}) {
+    } else if (block.language == QLatin1String("python") && !w.isEmpty() && w.first() == QLatin1String("desktop") &&
+               (w.size() == 1 || w == QStringList{QStringLiteral("desktop"), QStringLiteral("console")})) {
         return checkDesktop(block);
     } else if (block.language == QLatin1String("toml") && w.contains(QStringLiteral("manifest"))) {
         QTemporaryDir folder(m_dir.filePath(QStringLiteral("manifest-XXXXXX")));
@@ -354,5 +379,77 @@ std::optional<QString> tst_AuthorGuide::checkDesktop(const Block &block)
     return std::nullopt;
 }
 
-QTEST_GUILESS_MAIN(tst_AuthorGuide)
+// What step 6 and 7 of the tutorial do by hand in objcap-host, done here with its parts.
+void tst_AuthorGuide::tutorialPluginInTheDesktopHost()
+{
+    using objcap::host::PluginInstance;
+    const QString tutorial = m_dir.filePath(QStringLiteral("tutorial"));
+    QVERIFY2(QFile::exists(tutorial + QStringLiteral("/todos/main.py")), "the tutorial's blocks did not run");
+    auto runtime = objcap::Runtime::start();
+    QVERIFY(runtime);
+    QMainWindow window;
+    window.setCentralWidget(new QLabel(QStringLiteral("editor")));
+    objcap::host::UiHost host(&window, window.menuBar()->addMenu(QStringLiteral("&Plugins")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QString id = QStringLiteral("org.example.todos");
+    auto files = objcap::makeDirectoryCapability({(tutorial + QStringLiteral("/notes")).toStdString(), true, std::nullopt});
+    auto storage = objcap::makeStorageCapability(m_dir.filePath(QStringLiteral("desktop.sqlite")).toStdString());
+    QVERIFY(files && storage);
+    PluginInstance::Options options;
+    options.folder = tutorial + QStringLiteral("/todos");
+    options.enabled = true;
+    options.grants = {{"ui", host.capabilityFor(id, QStringLiteral("TODO Finder"), [] {})},
+                      {"files", files.value()},
+                      {"storage", storage.value()},
+                      {"log", objcap::makeLogCapability({})},
+                      {"timers", objcap::makeTimersCapability()}};
+    auto plugin = std::make_unique<PluginInstance>(*runtime.value(), std::move(options));
+    plugin->start();
+    QTRY_COMPARE_WITH_TIMEOUT(plugin->state(), PluginInstance::State::Running, 60000);
+
+    // The "Show TODOs" command, with its shortcut, opens the panel.
+    QTRY_COMPARE(host.commandActions().size(), 1);
+    QAction *command = host.commandActions().first();
+    QCOMPARE(command->text(), QStringLiteral("Show TODOs"));
+    QCOMPARE(command->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    command->trigger();
+    QTRY_VERIFY(host.panelFor(id));
+    objcap::host::PanelWidget *panel = host.panelFor(id);
+    auto *notes = qobject_cast<QListWidget *>(panel->item(QStringLiteral("notes")));
+    auto *summary = qobject_cast<QLabel *>(panel->item(QStringLiteral("summary")));
+    auto *rescan = qobject_cast<QPushButton *>(panel->item(QStringLiteral("rescan")));
+    QVERIFY(notes && summary && rescan);
+    QTRY_COMPARE(notes->count(), 3);
+    QCOMPARE(notes->item(0)->text(), QStringLiteral("drafts/tool.py:2: FIXME does nothing"));
+    QCOMPARE(summary->text(), QStringLiteral("3 notes in 2 files"));
+
+    // "Rescan now" finds a new note; activating a note shows it.
+    QVERIFY(writeText(tutorial + QStringLiteral("/notes/today.md"), QStringLiteral("TODO: from the desktop\n"), true));
+    QTest::mouseClick(rescan, Qt::LeftButton);
+    QTRY_COMPARE(notes->count(), 4);
+    QCOMPARE(summary->text(), QStringLiteral("4 notes in 2 files"));
+    emit notes->itemActivated(notes->item(3));
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("today.md:4: TODO from the desktop")));
+
+    // The dev console entries of step 7, in the running plugin's __main__.
+    int entries = 0;
+    for (const Block &block : m_blocks) {
+        if (block.language != QLatin1String("python") || !block.words.contains(QStringLiteral("console")))
+            continue;
+        for (const QString &line : block.text.split(u'\n', Qt::SkipEmptyParts)) {
+            auto done = plugin->interact(line);
+            QVERIFY(QTest::qWaitFor([&] { return done.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }, 60000));
+            QVERIFY2(done.get() && done.get().value(), qPrintable(line));
+            ++entries;
+        }
+    }
+    QVERIFY(entries > 0);
+    QTRY_COMPARE(qobject_cast<QLabel *>(host.panelFor(id)->item(QStringLiteral("summary")))->text(),
+                 QStringLiteral("poked from the console"));
+    QCOMPARE(plugin->state(), PluginInstance::State::Running);
+}
+
+QTEST_MAIN(tst_AuthorGuide)
 #include "tst_authorguide.moc"
