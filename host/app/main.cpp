@@ -39,6 +39,11 @@ int main(int argc, char **argv)
     parser.addOption(version);
     parser.addOption(plugins);
     parser.addOption(dataDir);
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a picture of the window to FILE.png a moment after the "
+                                                 "plugins start, then quit (for the documentation)."),
+                                  QStringLiteral("FILE"));
+    parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("package"), QStringLiteral("A .objcap package to install."),
                                  QStringLiteral("[PACKAGE.objcap]"));
     if (!parser.parse(QApplication::arguments())) {
@@ -97,8 +102,14 @@ int main(int argc, char **argv)
                 QMessageBox::warning(&window, QStringLiteral("objcap"), problem);
         });
     }
+    if (parser.isSet(screenshot)) {
+        QTimer::singleShot(2000, &window, [&window, file = parser.value(screenshot)] {
+            if (!window.grab().save(file))
+                std::fprintf(stderr, "objcap-host: cannot save %s\n", qPrintable(file));
+            QApplication::quit();
+        });
+    }
     // On return the window goes first, then the host ends every plugin (bounded even for one
     // stuck in native code: Sandbox::stopGrace), then the runtime.
-    return QApplication::exec();
     return QApplication::exec();
 }

@@ -19,6 +19,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace objcap::host {
 
@@ -33,8 +34,12 @@ MainWindow::MainWindow(const objcap::RuntimeInfo &runtime, PluginHost &host, QWi
     m_manager = new PluginManager(&m_host, m_activity, this);
     createMenus();
     defineHostCapabilities();
-    addDock(QStringLiteral("pluginManagerDock"), tr("Plugins"), m_manager, Qt::RightDockWidgetArea);
-    addDock(QStringLiteral("activityLogDock"), tr("Activity"), m_activityView, Qt::BottomDockWidgetArea);
+    QDockWidget *plugins = addDock(QStringLiteral("pluginManagerDock"), tr("Plugins"), m_manager, Qt::RightDockWidgetArea);
+    plugins->toggleViewAction()->setIcon(QIcon(QStringLiteral(":/objcap/icons/actions/plugin.svg")));
+    plugins->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QDockWidget *activity = addDock(QStringLiteral("activityLogDock"), tr("Activity"), m_activityView, Qt::BottomDockWidgetArea);
+    activity->toggleViewAction()->setIcon(QIcon(QStringLiteral(":/objcap/icons/actions/activity.svg")));
+    activity->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     connect(&m_host, &PluginHost::activity, m_activity, &ActivityLog::append);
     connect(&m_host, &PluginHost::logged, this, [this](const QString &id, int level, const QString &message) {
@@ -66,7 +71,7 @@ MainWindow::MainWindow(const objcap::RuntimeInfo &runtime, PluginHost &host, QWi
         ConsentPrompt::ask(this, request, std::move(answer));
     });
 
-    resize(1100, 720);
+    resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -93,7 +98,7 @@ void MainWindow::createMenus()
     file->addActions(fileActions);
     file->addMenu(m_editor->recentFilesMenu());
     file->addSeparator();
-    QAction *install = file->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Install Plugin…"), m_manager,
+    QAction *install = file->addAction(QIcon(QStringLiteral(":/objcap/icons/actions/install.svg")), tr("&Install Plugin…"), m_manager,
                                        &PluginManager::installWithDialog);
     install->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     file->addSeparator();
@@ -115,7 +120,15 @@ void MainWindow::createMenus()
     m_pluginsMenu->addAction(m_ui->paletteAction());
     m_pluginsMenu->addSeparator();
 
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addActions(fileActions);
+    bar->addSeparator();
+    bar->addAction(install);
+    bar->addAction(m_ui->paletteAction());
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(bar->toggleViewAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(QIcon(QStringLiteral(":/objcap/icons/objcap.svg")), tr("&About objcap"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

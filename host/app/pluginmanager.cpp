@@ -44,10 +44,17 @@ QString stateName(PluginInstance::State state)
     return {};
 }
 
+// The desktop theme's icon if it has one, else ours from resources/icons/actions.
+QIcon actionIcon(const char *theme, const char *own)
+{
+    return QIcon::fromTheme(QString::fromLatin1(theme),
+                            QIcon(QStringLiteral(":/objcap/icons/actions/%1.svg").arg(QLatin1String(own))));
+}
+
 QIcon pluginIcon(const QString &folder)
 {
     const QString own = folder + QStringLiteral("/icon.svg");
-    return QIcon(QFileInfo::exists(own) ? own : QStringLiteral(":/objcap/icons/objcap.svg"));
+    return QIcon(QFileInfo::exists(own) ? own : QStringLiteral(":/objcap/icons/actions/plugin.svg"));
 }
 
 } // namespace
@@ -57,6 +64,7 @@ PluginManager::PluginManager(PluginHost *host, ActivityLog *activity, QWidget *p
       m_review([](PermissionReviewDialog &dialog) { return dialog.exec() == QDialog::Accepted; })
 {
     setObjectName(QStringLiteral("pluginManager"));
+    setMinimumWidth(460);
     setAcceptDrops(true);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("plugins"));
@@ -67,9 +75,12 @@ PluginManager::PluginManager(PluginHost *host, ActivityLog *activity, QWidget *p
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_capabilities = new QTableWidget(0, 4, this);
     m_capabilities->setObjectName(QStringLiteral("capabilities"));
-    m_capabilities->setHorizontalHeaderLabels({tr("Allowed"), tr("What it may do"), tr("Why, says the plugin"), tr("")});
+    m_capabilities->setHorizontalHeaderLabels({tr("On"), tr("What it may do"), tr("Why, says the plugin"), tr("")});
+    m_capabilities->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_capabilities->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_capabilities->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_capabilities->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_capabilities->setWordWrap(true);
     m_capabilities->verticalHeader()->hide();
     m_capabilities->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_error = new QLabel(this);
@@ -81,12 +92,12 @@ PluginManager::PluginManager(PluginHost *host, ActivityLog *activity, QWidget *p
     m_traceback->setReadOnly(true);
     m_traceback->setFont(QFont(QStringLiteral("monospace")));
 
-    auto *install = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("Install…"), this);
-    m_update = new QPushButton(tr("Update…"), this);
-    m_uninstall = new QPushButton(QIcon::fromTheme(QStringLiteral("list-remove")), tr("Uninstall…"), this);
-    m_reload = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Reload"), this);
-    m_console = new QPushButton(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("Console"), this);
-    m_permissions = new QPushButton(QIcon::fromTheme(QStringLiteral("security-medium")), tr("Permissions…"), this);
+    auto *install = new QPushButton(actionIcon("list-add", "install"), tr("Install…"), this);
+    m_update = new QPushButton(actionIcon("system-software-update", "install"), tr("Update…"), this);
+    m_uninstall = new QPushButton(actionIcon("list-remove", "uninstall"), tr("Uninstall…"), this);
+    m_reload = new QPushButton(actionIcon("view-refresh", "reload"), tr("Reload"), this);
+    m_console = new QPushButton(actionIcon("utilities-terminal", "console"), tr("Console"), this);
+    m_permissions = new QPushButton(actionIcon("security-medium", "permissions"), tr("Permissions…"), this);
     m_permissions->setToolTip(tr("Review what the plugin asks for and choose what it gets"));
     connect(m_permissions, &QPushButton::clicked, this, &PluginManager::reviewSelected);
     install->setToolTip(tr("Install a plugin from a .objcap file (or drop one here)"));
@@ -109,10 +120,10 @@ PluginManager::PluginManager(PluginHost *host, ActivityLog *activity, QWidget *p
     details->addWidget(m_capabilities, 2);
     details->addWidget(m_error);
     details->addWidget(m_traceback, 1);
-    auto *split = new QSplitter(this);
+    auto *split = new QSplitter(Qt::Vertical, this);  // a dock is tall and narrow
     split->addWidget(m_list);
     split->addWidget(detailPane);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split, 1);
@@ -226,7 +237,8 @@ void PluginManager::showDetails()
                 what += QStringLiteral("\n") + tr("optional: asked for when needed");
             m_capabilities->setItem(row, 1, new QTableWidgetItem(what));
             m_capabilities->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(request.reason)));
-            auto *revoke = new QPushButton(tr("Revoke"), m_capabilities);
+            auto *revoke = new QPushButton(QIcon(QStringLiteral(":/objcap/icons/actions/revoke.svg")), tr("Revoke"),
+                                           m_capabilities);
             revoke->setObjectName(QStringLiteral("revoke-") + capability);
             revoke->setEnabled(granted);
             connect(revoke, &QPushButton::clicked, this, [this, capability] { toggleCapability(capability, false); });

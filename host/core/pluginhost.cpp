@@ -61,6 +61,14 @@ PluginHost::~PluginHost()
 void PluginHost::defineCapability(const QString &name, CapabilityFactory factory)
 {
     m_factories[name] = std::move(factory);
+    // Plugins loaded before the host defined it get it now (at their next start if they run).
+    for (const PluginRegistry::Plugin &plugin : m_registry.plugins()) {
+        PluginInstance *loaded = instance(plugin.id);
+        if (!loaded || !plugin.grants.contains(name))
+            continue;
+        if (auto made = makeCapability(plugin.id, name, plugin.grants.value(name)))
+            loaded->grant(name.toStdString(), std::move(made).value());
+    }
 }
 
 QStringList PluginHost::pluginIds() const

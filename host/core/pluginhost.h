@@ -59,6 +59,7 @@ public:
     static objcap::Result<std::unique_ptr<PluginHost>> open(objcap::Runtime &runtime, Options options);
     ~PluginHost() override;  // ends every plugin (bounded: see PluginInstance)
 
+    // Define them before startEnabled(): plugins granted `name` then get one each.
     void defineCapability(const QString &name, CapabilityFactory factory);
     void setConsentPrompt(ConsentPrompt prompt) { m_consent = std::move(prompt); }
 

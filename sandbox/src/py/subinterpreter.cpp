@@ -120,6 +120,16 @@ Result<void> SubInterpreter::Impl::setUp()
     return {};
 }
 
+// CPython's own finalisation audits its steps (cpython.PyInterpreterState_Clear): host work,
+// not something the plugin tried.
+static void endInterpreter(SubInterpreter::Impl &impl)
+{
+    std::optional<SandboxGuard::HostScope> host;
+    if (impl.guard)
+        host.emplace(*impl.guard);
+    Py_EndInterpreter(impl.tstate);
+}
+
 void SubInterpreter::Impl::tearDown()
 {
     // Plugin objects die here, running their finalizers under the rules and a budget;
@@ -207,7 +217,7 @@ Result<std::unique_ptr<SubInterpreter>> SubInterpreter::create(Setup setup, deta
     if (!ready) {
         impl->tearDown();
         impl->interruption->close();
-        Py_EndInterpreter(impl->tstate);
+        endInterpreter(*impl);
         if (impl->guard)
             impl->guard->uninstall();
     } else {
@@ -230,7 +240,7 @@ SubInterpreter::~SubInterpreter()
     // The interpreter is freed at the end of Py_EndInterpreter: no request may reach it after.
     // The Interruption itself outlives it, for the pending calls CPython still runs.
     d->interruption->close();
-    Py_EndInterpreter(d->tstate);  // leaves no thread state attached
+    endInterpreter(*d);  // leaves no thread state attached
     d->guard->uninstall();
     MemoryBudget::setCurrent(nullptr);
 }
