@@ -147,6 +147,7 @@ private slots:
     void initTestCase();
     void everyBlockIsChecked_data();
     void everyBlockIsChecked();
+    void linksResolve();
     void tutorialPluginInTheDesktopHost();
 
 private:
@@ -377,6 +378,32 @@ std::optional<QString> tst_AuthorGuide::checkDesktop(const Block &block)
             return QStringLiteral("ctx.%1.%2 is not in the stubs").arg(m.captured(1), m.captured(2));
     }
     return std::nullopt;
+}
+
+// Every [text](#anchor) names a heading (GitHub's slugs) and every relative link a file.
+void tst_AuthorGuide::linksResolve()
+{
+    const QString guide = readText(QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/README.md"));
+    std::set<QString> anchors;
+    bool fenced = false;
+    for (const QString &line : guide.split(u'\n')) {
+        fenced = line.startsWith(QLatin1String("```")) ? !fenced : fenced;
+        if (fenced || !line.startsWith(u'#'))
+            continue;
+        QString slug = line.section(u' ', 1).toLower();
+        slug.remove(QRegularExpression(QStringLiteral("[^a-z0-9 _-]")));
+        anchors.insert(slug.replace(u' ', u'-'));
+    }
+    static const QRegularExpression link(QStringLiteral("\\]\\(([^)\\s]+)\\)"));
+    int checked = 0;
+    for (auto it = link.globalMatch(guide); it.hasNext(); ++checked) {
+        const QString target = it.next().captured(1);
+        if (target.startsWith(u'#'))
+            QVERIFY2(anchors.count(target.mid(1)), qPrintable(target + QStringLiteral(" names no heading")));
+        else if (!target.contains(QLatin1String("://")))
+            QVERIFY2(QFile::exists(QStringLiteral(OBJCAP_SOURCE_DIR "/plugins/") + target), qPrintable(target));
+    }
+    QVERIFY(checked > 10);
 }
 
 // What step 6 and 7 of the tutorial do by hand in objcap-host, done here with its parts.
