@@ -233,15 +233,33 @@ void PluginInstance::start()
     options.packageFolder = m_options.folder.toStdString();
     options.packageName = manifest->id();
     options.callbackTimeLimit = m_options.timeLimit;
-    auto sandbox = m_runtime.createSandbox(std::move(options));
-    if (!sandbox)
-        return setState(State::Failed, &sandbox.error());
-    m_sandbox = std::move(sandbox).value();
-    for (const Grant &grant : m_options.grants)
-        m_sandbox->grant(grant.name, grant.capability);
+    // Created off the host thread: a sandbox takes milliseconds, and a host starting many
+    // plugins (or a GUI) should neither wait for them nor create them one after another.
+    auto created = std::make_shared<std::unique_ptr<objcap::Sandbox>>();
+    std::future<objcap::Result<void>> creating =
+        std::async(std::launch::async, [&runtime = m_runtime, options = std::move(options), created]() mutable {
+            auto sandbox = runtime.createSandbox(std::move(options));
+            if (!sandbox)
+                return objcap::Result<void>(sandbox.error());
+            *created = std::move(sandbox).value();
+            return objcap::Result<void>();
+        });
+    whenReady<void>(std::move(creating), [this, created, source = entry.readAll().toStdString(),
+                                          filename = manifest->id() + "/" + manifest->entry()](const objcap::Result<void> &made) {
+        if (!made)
+            return setState(State::Failed, &made.error());
+        m_sandbox = std::move(*created);
+        for (const Grant &grant : m_options.grants)
+            m_sandbox->grant(grant.name, grant.capability);
+        activate(source, filename);
+    });
+}
+
+void PluginInstance::activate(const std::string &source, const std::string &filename)
+{
     const objcap::RunOptions run{m_options.timeLimit};
     // activate(ctx) runs only once the entry module has loaded.
-    watch(whenReady<void>(m_sandbox->exec(entry.readAll().toStdString(), manifest->id() + "/" + manifest->entry(), run),
+    watch(whenReady<void>(m_sandbox->exec(source, filename, run),
                     [this, run](const objcap::Result<void> &loaded) {
                         if (!loaded)
                             return fail(loaded.error());

@@ -104,6 +104,8 @@ private:
         std::shared_ptr<std::atomic<bool>> finished;
     };
     void setState(State state, const objcap::Error *error = nullptr);
+    // Loads the entry module into the new sandbox, then calls activate(ctx).
+    void activate(const std::string &source, const std::string &filename);
     void fail(const objcap::Error &error);
     bool endSandbox();  // true if the sandbox had to be abandoned
     void stopThen(std::function<void()> next);
