@@ -233,6 +233,20 @@ void PluginInstance::start()
     options.packageFolder = m_options.folder.toStdString();
     options.packageName = manifest->id();
     options.callbackTimeLimit = m_options.timeLimit;
+    // A timer, command or event handler that raised (or overran its budget) ends the plugin as a
+    // failing activate() would: its error and traceback are kept for the UI.
+    options.onCallbackError = [relay = m_relay, generation = m_generation](const objcap::Error &error) {
+        std::lock_guard lock(relay->mutex);
+        if (!relay->target)
+            return;
+        QMetaObject::invokeMethod(
+            relay->target,
+            [target = relay->target, generation, error] {
+                if (generation == target->m_generation && target->m_sandbox)
+                    target->fail(error);
+            },
+            Qt::QueuedConnection);
+    };
     // Created off the host thread: a sandbox takes milliseconds, and a host starting many
     // plugins (or a GUI) should neither wait for them nor create them one after another.
     auto created = std::make_shared<std::unique_ptr<objcap::Sandbox>>();

@@ -409,7 +409,7 @@ Result<Value> DirectoryCapability::call(const std::string &method, const Argumen
             bytes = std::move(encoded).value();
         }
         auto written = writeFile(p, bytes);
-        return written ? Result<Value>(Value(static_cast<std::int64_t>(text ? data->size() : bytes.size())))
+        return written ? Result<Value>(Value(static_cast<std::int64_t>(bytes.size())))  // bytes written, encoded
                        : Result<Value>(written.error());
     }
     if (method == "open") {

@@ -182,9 +182,12 @@ Result<CapabilityRequest> capability(const Checker &check, const std::string &na
     auto reason = check.string(*table, "reason", "why the plugin needs it, shown to the user", true);
     if (!reason)
         return reason.error();
-    if (reason->empty() || reason->size() > maxReason)
+    // Characters, as the schema and the message say: UTF-8 continuation bytes do not count.
+    const std::size_t characters = static_cast<std::size_t>(
+        std::count_if(reason->begin(), reason->end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    if (characters == 0 || characters > maxReason)
         return check.at(*table->get("reason"), "'reason' must be 1 to " + std::to_string(maxReason) +
-                                                   " characters, not " + std::to_string(reason->size()));
+                                                   " characters, not " + std::to_string(characters));
     request.reason = reason.value();
     if (const toml::node *optional = table->get("optional")) {
         if (!optional->is_boolean())

@@ -20,9 +20,11 @@ Result<double> seconds(const Arguments &args, std::size_t index, const char *nam
     else
         return Error::make(ErrorCode::InvalidArgument,
                            args.method() + "() argument '" + name + "' must be a number of seconds");
-    if (!std::isfinite(s) || s < minimum || s > 31'536'000)
-        return Error::make(ErrorCode::InvalidValue, args.method() + "() argument '" + name + "' must be between " +
-                                                        std::to_string(minimum) + " and one year of seconds");
+    if (!std::isfinite(s) || s < minimum || s > 31'536'000) {
+        const std::string least = minimum > 0 ? "at least 0.001" : "0 or more";  // the two minimums in use
+        return Error::make(ErrorCode::InvalidValue, args.method() + "() argument '" + name + "' must be " + least +
+                                                        " seconds and at most one year (31536000)");
+    }
     return s;
 }
 

@@ -4,6 +4,7 @@
 #include "../sandbox/sandboxtesting.h"
 
 #include <objcap/logcapability.h>
+#include <objcap/timerscapability.h>
 #include <plugininstance.h>
 
 #include <QDir>
@@ -27,6 +28,7 @@ private slots:
     void startCallStop();
     void failingActivateKeepsErrorAndTraceback();
     void revokeTakesEffectOnTheRunningPlugin();
+    void raisingCallbackFailsThePlugin();
     void swallowedTimeLimitMarksUnresponsive();
     void reloadRunsTheNewCode();
     void stuckNativeCallIsMarkedWhileItRuns();
@@ -150,6 +152,22 @@ void tst_PluginInstance::revokeTakesEffectOnTheRunningPlugin()
     QCOMPARE(QString::fromStdString(p->callHook("log", {objcap::Value(std::string("two"))}).get()->as<std::string>()),
              QStringLiteral("revoked"));
     QCOMPARE(m_log, QStringList{QStringLiteral("one")});
+}
+
+void tst_PluginInstance::raisingCallbackFailsThePlugin()
+{
+    PluginInstance::Options options;
+    options.folder = plugin("def activate(ctx):\n    ctx.timers.call_later(0, tick)\n"
+                            "def tick():\n    1 / 0\n");
+    options.enabled = true;
+    options.timeLimit = std::chrono::milliseconds(300);
+    options.grants.push_back({"timers", objcap::makeTimersCapability()});
+    PluginInstance p(*m_runtime, std::move(options));
+    p.start();
+    QVERIFY(settles(p, State::Failed));
+    QVERIFY2(p.error().contains(QStringLiteral("ZeroDivisionError")), qPrintable(p.error()));
+    QVERIFY2(p.diagnostic().contains(QStringLiteral("1 / 0")), qPrintable(p.diagnostic()));  // the source line
+    QCOMPARE(p.callHook("tick", {}).get().error().code, objcap::ErrorCode::Closed);
 }
 
 void tst_PluginInstance::swallowedTimeLimitMarksUnresponsive()
