@@ -46,6 +46,19 @@ void tst_Manifest::validManifest()
     QVERIFY(!m->capabilities()[1].quotaBytes);
     QVERIFY(m->capabilities()[1].optional);
     QCOMPARE(m->capabilities()[1].origins, std::vector<std::string>{"https://api.example.com"});
+
+    // A reason's limit counts characters: 64 accented ones (128 bytes) fit, 65 do not.
+    std::string accented = valid;
+    std::string reason;
+    for (int i = 0; i < 64; ++i)
+        reason += "é";
+    const std::string old = "Counts words in the folder you choose";
+    accented.replace(accented.find(old), old.size(), reason);
+    QVERIFY(objcap::Manifest::parse(accented, "plugin.toml"));
+    accented.replace(accented.find(reason), reason.size(), reason + "é");
+    const auto tooLong = objcap::Manifest::parse(accented, "plugin.toml");
+    QVERIFY(!tooLong);
+    QVERIFY2(tooLong.error().message.find("not 65") != std::string::npos, tooLong.error().message.c_str());
 }
 
 void tst_Manifest::examplePluginsValidate()
