@@ -35,6 +35,8 @@ public:
     // What ending a sandbox whose teardown has begun may take: its finalizers' budget (2 s,
     // see SubInterpreter) and the grace a call gets to notice its interrupt.
     static constexpr std::chrono::milliseconds teardownPatience{3000};
+    // How long an idle sandbox thread stays awake for the next call before it sleeps.
+    static constexpr std::chrono::microseconds spinBeforeSleep{100};
 
     // `abandoned` counts the runtime's abandoned threads; shared so it outlives the runtime.
     static Result<std::shared_ptr<SandboxThread>> start(SandboxOptions options, std::shared_ptr<Watchdog> watchdog,
