@@ -1,4 +1,5 @@
 // objcap-host — the desktop host.
+#include "documenteditor.h"
 #include "mainwindow.h"
 #include "pluginfolders.h"
 #include "pluginhost.h"
@@ -44,8 +45,9 @@ int main(int argc, char **argv)
                                                  "plugins start, then quit (for the documentation)."),
                                   QStringLiteral("FILE"));
     parser.addOption(screenshot);
-    parser.addPositionalArgument(QStringLiteral("package"), QStringLiteral("A .objcap package to install."),
-                                 QStringLiteral("[PACKAGE.objcap]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A .objcap package to install, or a text file to open."),
+                                 QStringLiteral("[PACKAGE.objcap | FILE]"));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "objcap-host: %s\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
         return 2;
@@ -94,10 +96,14 @@ int main(int argc, char **argv)
     objcap::host::MainWindow window(runtime.value()->info(), *host.value());
     window.show();
     host.value()->startEnabled();
-    if (!parser.positionalArguments().isEmpty()) {
-        const QString package = parser.positionalArguments().constFirst();
-        QTimer::singleShot(0, &window, [&window, package] {
-            const QString problem = window.pluginManager()->installFrom(package);
+    // A package is installed (through the permission review); anything else opens as a document.
+    for (const QString &argument : parser.positionalArguments()) {
+        QTimer::singleShot(0, &window, [&window, argument] {
+            QString problem;
+            if (argument.endsWith(QLatin1String(".objcap")))
+                problem = window.pluginManager()->installFrom(argument);
+            else if (auto opened = window.editor()->openFile(argument); !opened)
+                problem = QString::fromStdString(opened.error().message);
             if (!problem.isEmpty())
                 QMessageBox::warning(&window, QStringLiteral("objcap"), problem);
         });

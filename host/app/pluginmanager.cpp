@@ -124,6 +124,7 @@ PluginManager::PluginManager(PluginHost *host, ActivityLog *activity, QWidget *p
     split->addWidget(m_list);
     split->addWidget(detailPane);
     split->setStretchFactor(1, 3);
+    split->setSizes({220, 330});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split, 1);
