@@ -93,12 +93,13 @@ const objcap::Manifest *PluginHost::manifest(const QString &id) const
 
 void PluginHost::load(const PluginRegistry::Plugin &plugin)
 {
-    Loaded loaded;
-    auto manifest = objcap::Manifest::load(m_registry.codeFolder(plugin.id).toStdString());
+    const QString id = plugin.id;
+    Loaded &loaded = m_plugins[id];  // the manifest first: the grants read it (quota, origins)
+    auto manifest = objcap::Manifest::load(m_registry.codeFolder(id).toStdString());
     if (manifest)
         loaded.manifest = std::move(manifest).value();
     PluginInstance::Options options;
-    options.folder = m_registry.codeFolder(plugin.id);
+    options.folder = m_registry.codeFolder(id);
     options.enabled = plugin.enabled;
     options.timeLimit = m_options.timeLimit;
     options.memoryLimit = m_options.memoryLimit;
@@ -106,7 +107,6 @@ void PluginHost::load(const PluginRegistry::Plugin &plugin)
         options.grants = grantsOf(plugin);
     loaded.instance = std::make_unique<PluginInstance>(m_runtime, std::move(options));
     PluginInstance *instance = loaded.instance.get();
-    const QString id = plugin.id;
     connect(instance, &PluginInstance::stateChanged, this, [this, id](PluginInstance::State state) {
         emit stateChanged(id, state);
     });
@@ -114,7 +114,6 @@ void PluginHost::load(const PluginRegistry::Plugin &plugin)
             [this, id](const objcap::AuditRecord &record) { emit activity(id, record); });
     connect(instance, &PluginInstance::outputWritten, this,
             [this, id](int stream, const QString &text) { emit output(id, stream, text); });
-    m_plugins[id] = std::move(loaded);
 }
 
 void PluginHost::unload(const QString &id)

@@ -10,9 +10,12 @@
 #include <pluginhost.h>
 #include <pluginmanager.h>
 
+#include <QAction>
 #include <QDir>
 #include <QDockWidget>
 #include <QMenu>
+#include <QMessageBox>
+#include <uihost.h>
 #include <QFile>
 #include <QPushButton>
 #include <QSettings>
@@ -36,6 +39,7 @@ private slots:
     void cancelledReviewInstallsNothing();
     void updateAskingForMoreGrantsNothingNew();
     void revokeFromTheManagerReachesTheRunningPlugin();
+    void optionalCapabilityIsAskedForAfterAUserAction();
     void closingWithAPluginStuckInNativeCodeReturns();
 
 private:
@@ -221,6 +225,54 @@ void tst_HostWindow::revokeFromTheManagerReachesTheRunningPlugin()
     const qsizetype reads = logged.count(QStringLiteral("read"));
     QTest::qWait(100);
     QCOMPARE(logged.count(QStringLiteral("read")), reads);  // nothing read after the revocation
+}
+
+void tst_HostWindow::optionalCapabilityIsAskedForAfterAUserAction()
+{
+    const QString folder = plugin(QStringLiteral("v1"), "1.0.0",
+                                  "[capabilities.ui]\nreason = \"A command\"\n"
+                                  "[capabilities.log]\nreason = \"Logs\"\n"
+                                  "[capabilities.net]\nreason = \"Fetches\"\norigins = [\"https://api.example.com\"]\n"
+                                  "optional = true\n",
+                                  "import objcap\n"
+                                  "def answered(ok):\n"
+                                  "    ctx.log.info('net ' + ('granted' if ok and hasattr(ctx, 'net') else 'denied'))\n"
+                                  "def fetch():\n"
+                                  "    ctx.permissions.request('net', answered)\n"
+                                  "def activate(ctx):\n"
+                                  "    try:\n"
+                                  "        ctx.permissions.request('net', answered)\n"
+                                  "    except objcap.CapabilityError as e:\n"
+                                  "        ctx.log.info('refused: ' + str(e))\n"
+                                  "    ctx.ui.add_command('Fetch', fetch)\n");
+    auto host = openHost();
+    MainWindow window(m_runtime->info(), *host);
+    window.show();
+    QStringList logged;
+    connect(host.get(), &PluginHost::logged, this, [&](const QString &, int, const QString &m) { logged << m; });
+    window.pluginManager()->setReviewRunner([](PermissionReviewDialog &review) {
+        return review.grants().keys() == QStringList({QStringLiteral("log"), QStringLiteral("ui")});  // net: unticked
+    });
+    QCOMPARE(window.pluginManager()->installFrom(folder), QString());
+    // Asking without a user action is refused at once; nothing is asked of the user.
+    QTRY_VERIFY2(std::any_of(logged.begin(), logged.end(), [](const QString &m) {
+        return m.startsWith(QStringLiteral("refused: ")) && m.contains(QStringLiteral("user action"));
+    }), qPrintable(logged.join(u'|') + u'|' + host->instance(QStringLiteral("org.example.review"))->error()));
+    QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("consentPrompt")));
+
+    // After the user runs its command, the user is asked: Deny, then Allow once.
+    for (const char *button : {"deny", "allowOnce"}) {
+        QTRY_COMPARE(window.uiHost()->commandActions().size(), 1);
+        window.uiHost()->commandActions().first()->trigger();
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("consentPrompt")));
+        auto *prompt = window.findChild<QMessageBox *>(QStringLiteral("consentPrompt"));
+        QVERIFY(prompt->text().contains(QStringLiteral("Fetches")));
+        QTest::mouseClick(prompt->findChild<QPushButton *>(QLatin1String(button)), Qt::LeftButton);
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("consentPrompt")));
+    }
+    QTRY_COMPARE(logged.filter(QStringLiteral("net ")), (QStringList{QStringLiteral("net denied"), QStringLiteral("net granted")}));
+    // Allow once is not saved as a grant.
+    QVERIFY(!host->registry().find(QStringLiteral("org.example.review"))->grants.contains(QStringLiteral("net")));
 }
 
 void tst_HostWindow::closingWithAPluginStuckInNativeCodeReturns()
