@@ -165,13 +165,11 @@ Result<Value> DocumentCapability::edit(const objcap::Arguments &args, bool repla
 
 Result<Value> DocumentCapability::onChange(const objcap::Arguments &args)
 {
-    auto callback = args.get(0, "callback");
+    auto callback = args.callback(0, "callback", /*allowNone=*/true);
     if (Result<void> ok = args.expect(1, {"callback"}); !ok)
         return ok.error();
     if (!callback)
         return callback.error();
-    if (!callback->isNone() && !callback->is<Value::CallbackRef>())
-        return objcap::Error::make(ErrorCode::InvalidArgument, "on_change() argument 'callback' must be callable or None");
     std::lock_guard lock(m_shared->mutex);
     auto &listeners = m_shared->listeners;
     const Capability *self = this;
@@ -179,8 +177,8 @@ Result<Value> DocumentCapability::onChange(const objcap::Arguments &args)
         auto owner = l.owner.lock();
         return !owner || owner.get() == self;
     });
-    if (!callback->isNone())
-        listeners.push_back({weak_from_this(), callback->as<Value::CallbackRef>()});
+    if (callback.value())
+        listeners.push_back({weak_from_this(), callback.value()});
     return Value();
 }
 

@@ -28,16 +28,14 @@ Result<void> PanelCapability::current() const
 Result<Value> PanelCapability::call(const std::string &method, const objcap::Arguments &args)
 {
     if (method == "on_event") {
-        auto callback = args.get(0, "callback");
+        auto callback = args.callback(0, "callback", /*allowNone=*/true);
         if (Result<void> ok = args.expect(1, {"callback"}); !ok)
             return ok.error();
         if (!callback)
             return callback.error();
-        if (!callback->isNone() && !callback->is<Value::CallbackRef>())
-            return objcap::Error::make(ErrorCode::InvalidArgument, "on_event() argument 'callback' must be callable or None");
         if (Result<void> ok = current(); !ok)
             return ok.error();
-        Value::CallbackRef handler = callback->isNone() ? nullptr : callback->as<Value::CallbackRef>();
+        Value::CallbackRef handler = callback.value();
         const quint64 serial = m_serial;
         if (auto queued = UiHost::post(m_state, [serial, handler](UiHost &host, const auto &state) {
                 host.setPanelCallback(*state, serial, handler);

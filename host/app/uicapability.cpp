@@ -89,7 +89,7 @@ Result<Value> UiCapability::call(const std::string &method, const objcap::Argume
 Result<Value> UiCapability::addCommand(const objcap::Arguments &args)
 {
     auto name = title(args, maxTitleBytes);
-    auto callback = args.get(1, "callback");
+    auto callback = args.callback(1, "callback");
     auto keys = args.get(2, "shortcut", Value());
     if (Result<void> ok = args.expect(3, {"title", "callback", "shortcut"}); !ok)
         return ok.error();
@@ -97,8 +97,6 @@ Result<Value> UiCapability::addCommand(const objcap::Arguments &args)
         return name.error();
     if (!callback)
         return callback.error();
-    if (!callback->is<Value::CallbackRef>())
-        return objcap::Error::make(ErrorCode::InvalidArgument, "add_command() argument 'callback' must be callable");
     if (!keys)
         return keys.error();
     auto sequence = shortcut(keys.value());
@@ -113,7 +111,7 @@ Result<Value> UiCapability::addCommand(const objcap::Arguments &args)
         m_state->commands.insert(key);
     }
     auto queued = UiHost::post(m_state, [t = name.value(), s = sequence.value(),
-                                         c = callback->as<Value::CallbackRef>()](UiHost &host, const auto &state) {
+                                         c = callback.value()](UiHost &host, const auto &state) {
         host.addCommand(*state, t, s, c);
     });
     if (!queued)

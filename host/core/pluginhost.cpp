@@ -348,17 +348,15 @@ std::shared_ptr<objcap::Capability> PluginHost::permissionsFor(const QString &id
         auto name = args.string(0, "capability");
         if (!name)
             return name.error();
-        auto callback = args.get(1, "callback");
+        auto callback = args.callback(1, "callback");
         if (!callback)
             return callback.error();
-        if (!callback->is<objcap::Value::CallbackRef>())
-            return objcap::Error::make(objcap::ErrorCode::InvalidArgument, "request() argument 'callback' must be callable");
         if (!recentUserAction(id))
             return objcap::Error::make(objcap::ErrorCode::Refused,
                                        "permissions are asked for only right after a user action (a command or a panel event)");
         QMetaObject::invokeMethod(
             this,
-            [this, id, capability = QString::fromStdString(name.value()), cb = callback->as<objcap::Value::CallbackRef>()] {
+            [this, id, capability = QString::fromStdString(name.value()), cb = callback.value()] {
                 askConsent(id, capability, cb);
             },
             Qt::QueuedConnection);

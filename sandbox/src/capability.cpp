@@ -86,6 +86,19 @@ Result<bool> Arguments::boolean(std::size_t index, const std::string &name, std:
     return typed<bool>(*this, index, name, fallback, "bool");
 }
 
+Result<Value::CallbackRef> Arguments::callback(std::size_t index, const std::string &name, bool allowNone) const
+{
+    Result<Value> v = get(index, name);
+    if (!v)
+        return v.error();
+    if (allowNone && v->isNone())
+        return Value::CallbackRef();
+    if (!v->is<Value::CallbackRef>())
+        return Error::make(ErrorCode::InvalidArgument, m_method + "() argument '" + name + "' must be callable" +
+                                                           (allowNone ? " or None" : "") + ", not " + kindName(v.value()));
+    return v->as<Value::CallbackRef>();
+}
+
 Result<void> Arguments::expect(std::size_t count, std::initializer_list<const char *> names) const
 {
     if (m_positional.size() > count)

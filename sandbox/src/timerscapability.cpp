@@ -90,21 +90,19 @@ Result<Value> TimersCapability::call(const std::string &method, const Arguments 
     }
     const bool repeating = method == "every";
     auto delay = seconds(args, 0, repeating ? "interval" : "delay", repeating ? 0.001 : 0.0);
-    auto callback = args.get(1, "callback");
+    auto callback = args.callback(1, "callback");
     if (Result<void> ok = args.expect(2, {repeating ? "interval" : "delay", "callback"}); !ok)
         return ok.error();
     if (!delay)
         return delay.error();
     if (!callback)
         return callback.error();
-    if (!callback->is<Value::CallbackRef>())
-        return Error::make(ErrorCode::InvalidArgument, method + "() argument 'callback' must be callable");
     std::lock_guard lock(m_mutex);
     if (m_timers.size() >= maxTimers)
         return Error::make(ErrorCode::Refused, "too many timers (at most " + std::to_string(maxTimers) + ")");
     const auto after = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay.value()));
     const std::int64_t handle = m_next++;
-    m_timers[handle] = Timer{callback->as<Value::CallbackRef>(), repeating ? after : Clock::duration{}, Clock::now() + after};
+    m_timers[handle] = Timer{callback.value(), repeating ? after : Clock::duration{}, Clock::now() + after};
     m_wake.notify_all();
     return Value(handle);
 }

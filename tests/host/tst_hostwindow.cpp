@@ -53,8 +53,10 @@ private:
 void tst_HostWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
     QVERIFY(m_dir.isValid());
+    // Settings of this process only: the functions run as parallel processes.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     m_runtime = testing::startRuntime();
     QVERIFY(m_runtime);
 }

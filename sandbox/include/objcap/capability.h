@@ -32,6 +32,8 @@ public:
     Result<std::int64_t> integer(std::size_t index, const std::string &name,
                                  std::optional<std::int64_t> fallback = std::nullopt) const;
     Result<bool> boolean(std::size_t index, const std::string &name, std::optional<bool> fallback = std::nullopt) const;
+    // A callable the plugin passed (timers, event handlers); with allowNone, None gives null.
+    Result<Value::CallbackRef> callback(std::size_t index, const std::string &name, bool allowNone = false) const;
     // Refuses arguments beyond the `count` the method takes and unknown keywords.
     Result<void> expect(std::size_t count, std::initializer_list<const char *> names) const;
 
