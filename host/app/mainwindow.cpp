@@ -203,21 +203,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".objcap")))
-            return event->acceptProposedAction();
-    }
+    if (!PluginManager::packagesIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (!url.isLocalFile() || !url.toLocalFile().endsWith(QLatin1String(".objcap")))
-            continue;
-        const QString problem = m_manager->installFrom(url.toLocalFile());
-        if (!problem.isEmpty())
-            QMessageBox::warning(this, tr("objcap"), problem);
-    }
+    m_manager->installDropped(event->mimeData());
 }
 
 } // namespace objcap::host

@@ -372,20 +372,31 @@ void PluginManager::report(const QString &problem)
     QMessageBox::warning(this, tr("objcap"), problem);
 }
 
+QStringList PluginManager::packagesIn(const QMimeData *data)
+{
+    QStringList packages;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".objcap")))
+            packages << url.toLocalFile();
+    }
+    return packages;
+}
+
 void PluginManager::dragEnterEvent(QDragEnterEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".objcap")))
-            return event->acceptProposedAction();
-    }
+    if (!packagesIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void PluginManager::dropEvent(QDropEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".objcap")))
-            report(installFrom(url.toLocalFile()));
-    }
+    installDropped(event->mimeData());
+}
+
+void PluginManager::installDropped(const QMimeData *data)
+{
+    for (const QString &package : packagesIn(data))
+        report(installFrom(package));
 }
 
 } // namespace objcap::host

@@ -5,6 +5,7 @@
 #include <functional>
 
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
@@ -38,6 +39,9 @@ public:
     // Install or update from a folder or .objcap through the permission review; nothing is
     // installed unless the user accepts. The message shown on failure, or empty.
     QString installFrom(const QString &path);
+    // The .objcap files dropped (on the manager or the main window), and installing them.
+    static QStringList packagesIn(const QMimeData *data);
+    void installDropped(const QMimeData *data);
 
 public slots:
     void installWithDialog();
