@@ -31,24 +31,13 @@ int usage(const QString &message)
     return UsageError;
 }
 
-// An installed plugin's grants from the registry, in --grant syntax: its storage lives in its
-// data folder, and a files grant without a quota gets the one its manifest asks for.
+// An installed plugin's grants from the registry, in --grant syntax.
 QStringList registryGrants(const objcap::host::PluginRegistry &registry, const objcap::host::PluginRegistry::Plugin &plugin,
                            const objcap::Manifest &manifest)
 {
     QStringList specs;
-    for (auto it = plugin.grants.begin(); it != plugin.grants.end(); ++it) {
-        QString scope = it.value();
-        if (it.key() == u"storage" && scope.isEmpty())
-            scope = registry.dataFolder(plugin.id) + QStringLiteral("/storage.sqlite");
-        if (it.key() == u"files" && !scope.contains(QLatin1String(":quota="))) {
-            for (const objcap::CapabilityRequest &request : manifest.capabilities()) {
-                if (request.name == "files" && request.quotaBytes)
-                    scope += QStringLiteral(":quota=%1").arg(*request.quotaBytes);
-            }
-        }
-        specs << (scope.isEmpty() ? it.key() : it.key() + u'=' + scope);
-    }
+    for (const QString &capability : plugin.grants.keys())
+        specs << registry.grantSpec(plugin, manifest, capability);
     return specs;
 }
 

@@ -5,7 +5,6 @@
 
 #include <objcap/callback.h>
 
-#include <QDir>
 
 namespace objcap::host {
 
@@ -134,8 +133,6 @@ objcap::Result<std::shared_ptr<objcap::Capability>> PluginHost::makeCapability(c
     }
     if (m_factories.empty() && (capability == u"document" || capability == u"ui"))
         return failure(QStringLiteral("'%1' is defined by host applications; this one offers none").arg(capability));
-    const objcap::Manifest *plugin = manifest(id);
-    QString spec = capability;
     if (capability == u"log") {
         objcap::LogSink sink = [this, id](objcap::LogLevel level, std::string_view message) {
             emit logged(id, static_cast<int>(level),
@@ -143,27 +140,13 @@ objcap::Result<std::shared_ptr<objcap::Capability>> PluginHost::makeCapability(c
         };
         return objcap::makeLogCapability(std::move(sink));
     }
-    if (capability == u"storage") {
-        const QString folder = m_registry.dataFolder(id);
-        if (!QDir().mkpath(folder))
-            return failure(QStringLiteral("cannot create the data folder of %1").arg(id));
-        spec += u'=' + (scope.isEmpty() ? folder + QStringLiteral("/storage.sqlite") : scope);
-    } else if (capability == u"net") {
-        QStringList origins = scope.split(u',', Qt::SkipEmptyParts);
-        const objcap::CapabilityRequest *request = plugin ? requestOf(*plugin, capability) : nullptr;
-        if (origins.isEmpty() && request) {
-            for (const std::string &origin : request->origins)
-                origins << QString::fromStdString(origin);
-        }
-        spec += u'=' + origins.join(u',');
-    } else if (capability == u"files") {
-        spec += u'=' + scope;
-        const objcap::CapabilityRequest *request = plugin ? requestOf(*plugin, capability) : nullptr;
-        if (!scope.contains(QLatin1String(":quota=")) && request && request->quotaBytes)
-            spec += QStringLiteral(":quota=%1").arg(*request->quotaBytes);
-    } else if (!scope.isEmpty()) {
-        spec += u'=' + scope;
-    }
+    const objcap::Manifest *plugin = manifest(id);
+    const PluginRegistry::Plugin *entry = m_registry.find(id);
+    if (!plugin || !entry)
+        return failure(QStringLiteral("%1 is not installed or its manifest cannot be read").arg(id));
+    PluginRegistry::Plugin asked = *entry;  // the scope being granted, which the registry may not hold yet
+    asked.grants.insert(capability, scope);
+    const QString spec = m_registry.grantSpec(asked, *plugin, capability);
     auto grant = GrantOption::parse(spec, {});
     if (!grant)
         return grant.error();

@@ -198,6 +198,25 @@ objcap::Result<void> PluginRegistry::grant(const QString &id, const QString &cap
     return save();
 }
 
+QString PluginRegistry::grantSpec(const Plugin &plugin, const objcap::Manifest &manifest, const QString &capability) const
+{
+    QString scope = plugin.grants.value(capability);
+    const objcap::CapabilityRequest *request = nullptr;
+    for (const objcap::CapabilityRequest &r : manifest.capabilities())
+        request = QString::fromStdString(r.name) == capability ? &r : request;
+    if (capability == u"storage" && scope.isEmpty())
+        scope = dataFolder(plugin.id) + QStringLiteral("/storage.sqlite");
+    if (capability == u"files" && !scope.contains(QLatin1String(":quota=")) && request && request->quotaBytes)
+        scope += QStringLiteral(":quota=%1").arg(*request->quotaBytes);
+    if (capability == u"net" && scope.isEmpty() && request) {
+        QStringList origins;
+        for (const std::string &origin : request->origins)
+            origins << QString::fromStdString(origin);
+        scope = origins.join(u',');
+    }
+    return scope.isEmpty() ? capability : capability + u'=' + scope;
+}
+
 objcap::Result<void> PluginRegistry::revoke(const QString &id, const QString &capability)
 {
     Plugin *p = findMutable(id);

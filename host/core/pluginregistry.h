@@ -43,6 +43,10 @@ public:
     // Removes the code and, with removeData, the plugin's data too.
     objcap::Result<void> uninstall(const QString &id, bool removeData);
     objcap::Result<void> grant(const QString &id, const QString &capability, const QString &scope);
+    // A grant of an installed plugin in --grant syntax (CAP[=SCOPE]), with what the registry
+    // leaves implicit: storage in the plugin's data folder, the files quota and the net origins
+    // its manifest asks for. The CLI and the desktop host build the same capability from it.
+    QString grantSpec(const Plugin &plugin, const objcap::Manifest &manifest, const QString &capability) const;
     objcap::Result<void> revoke(const QString &id, const QString &capability);
     objcap::Result<void> setEnabled(const QString &id, bool enabled);
 
