@@ -5,7 +5,6 @@
 
 #include <objcap/callback.h>
 
-
 namespace objcap::host {
 
 namespace {
