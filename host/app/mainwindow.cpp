@@ -79,7 +79,13 @@ MainWindow::MainWindow(const objcap::RuntimeInfo &runtime, PluginHost &host, QWi
     statusBar()->showMessage(tr("Ready — %n plugin(s) installed", nullptr, int(m_host.registry().plugins().size())), 5000);
 }
 
-MainWindow::~MainWindow() = default;
+// The host may outlive the window (tests, a host that reopens it): nothing of ours stays in it.
+MainWindow::~MainWindow()
+{
+    m_host.defineCapability(QStringLiteral("document"), {});
+    m_host.defineCapability(QStringLiteral("ui"), {});
+    m_host.setConsentPrompt({});
+}
 
 QDockWidget *MainWindow::addDock(const QString &objectName, const QString &title, QWidget *widget, Qt::DockWidgetArea area)
 {

@@ -58,6 +58,10 @@ PluginHost::~PluginHost()
 
 void PluginHost::defineCapability(const QString &name, CapabilityFactory factory)
 {
+    if (!factory) {
+        m_factories.erase(name);  // its owner is going: later starts go without
+        return;
+    }
     m_factories[name] = std::move(factory);
     // Plugins loaded before the host defined it get it now (at their next start if they run).
     for (const PluginRegistry::Plugin &plugin : m_registry.plugins()) {

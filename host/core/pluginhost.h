@@ -59,7 +59,8 @@ public:
     static objcap::Result<std::unique_ptr<PluginHost>> open(objcap::Runtime &runtime, Options options);
     ~PluginHost() override;  // ends every plugin (bounded: see PluginInstance)
 
-    // Define them before startEnabled(): plugins granted `name` then get one each.
+    // Define them before startEnabled(): plugins granted `name` then get one each. An empty
+    // factory withdraws the definition (its owner is going away).
     void defineCapability(const QString &name, CapabilityFactory factory);
     void setConsentPrompt(ConsentPrompt prompt) { m_consent = std::move(prompt); }
 
