@@ -104,8 +104,7 @@ int main(int argc, char **argv)
                 problem = window.pluginManager()->installFrom(argument);
             else if (auto opened = window.editor()->openFile(argument); !opened)
                 problem = QString::fromStdString(opened.error().message);
-            if (!problem.isEmpty())
-                QMessageBox::warning(&window, QStringLiteral("objcap"), problem);
+            window.pluginManager()->report(problem);
         });
     }
     if (parser.isSet(screenshot)) {

@@ -63,6 +63,7 @@ PermissionReviewDialog::PermissionReviewDialog(const objcap::Manifest &manifest,
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     layout->addWidget(m_problem);
     m_enable = new QCheckBox(tr("Enable the plugin now"), this);
@@ -95,6 +96,7 @@ QWidget *PermissionReviewDialog::rowWidget(Row &row, bool isNew, bool isGranted,
     if (row.request.optional)
         detail += tr(" — optional: the plugin asks when you use it, if you leave it off here");
     auto *reason = new QLabel(detail, box);
+    reason->setTextFormat(Qt::PlainText);  // the plugin's words are never markup
     reason->setWordWrap(true);
     reason->setIndent(24);
     reason->setStyleSheet(QStringLiteral("color: palette(mid)"));

@@ -85,6 +85,7 @@ PluginManager::PluginManager(PluginHost *host, ActivityLog *activity, QWidget *p
     m_capabilities->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
+    m_error->setTextFormat(Qt::PlainText);  // a plugin's exception message is never markup
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_traceback = new QPlainTextEdit(this);
@@ -369,7 +370,9 @@ void PluginManager::report(const QString &problem)
     if (problem.isEmpty())
         return;
     emit message(problem);
-    QMessageBox::warning(this, tr("objcap"), problem);
+    QMessageBox box(QMessageBox::Warning, tr("objcap"), problem, QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);  // it may quote a package's contents
+    box.exec();
 }
 
 QStringList PluginManager::packagesIn(const QMimeData *data)

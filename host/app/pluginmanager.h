@@ -44,6 +44,8 @@ public:
     void installDropped(const QMimeData *data);
 
 public slots:
+    // Shows a problem (in the status bar and a warning box, as plain text); nothing if empty.
+    void report(const QString &problem);
     void installWithDialog();
     void updateSelectedWithDialog();
     void uninstallSelected();
@@ -63,7 +65,6 @@ protected:
 private:
     void showDetails();
     void toggleCapability(const QString &capability, bool granted);
-    void report(const QString &problem);
 
     PluginHost *m_host;
     ActivityLog *m_activity;
