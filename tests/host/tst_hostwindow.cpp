@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <uihost.h>
@@ -149,12 +150,18 @@ void tst_HostWindow::reviewGrantsExactlyTheTickedSubset()
 
 void tst_HostWindow::cancelledReviewInstallsNothing()
 {
-    const QString folder = plugin(QStringLiteral("v1"), "1.0.0", "[capabilities.log]\nreason = \"Logs\"\n",
+    const QString folder = plugin(QStringLiteral("v1"), "1.0.0", "[capabilities.log]\nreason = \"<b>Safe</b> logs\"\n",
                                   "def activate(ctx):\n    pass\n");
     auto host = openHost();
     MainWindow window(m_runtime->info(), *host);
-    window.pluginManager()->setReviewRunner([](PermissionReviewDialog &) { return false; });
+    bool reasonShownPlain = false;
+    window.pluginManager()->setReviewRunner([&](PermissionReviewDialog &review) {
+        for (const QLabel *label : review.findChildren<QLabel *>())
+            reasonShownPlain |= label->text().contains(QStringLiteral("<b>Safe</b> logs")) && label->textFormat() == Qt::PlainText;
+        return false;
+    });
     QCOMPARE(window.pluginManager()->installFrom(folder), QString());
+    QVERIFY(reasonShownPlain);  // a plugin's words are never markup in the review
     QVERIFY(host->registry().plugins().empty());
     QVERIFY(!QFileInfo::exists(host->registry().codeFolder(QStringLiteral("org.example.review"))));
     QVERIFY(window.pluginManager()->installFrom(m_dir.filePath(QStringLiteral("missing.objcap"))).contains(QStringLiteral("missing.objcap")));
