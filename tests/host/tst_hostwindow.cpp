@@ -46,6 +46,7 @@ private slots:
 private:
     QString plugin(const QString &name, const QByteArray &version, const QByteArray &capabilities, const QByteArray &main);
     std::unique_ptr<PluginHost> openHost();
+    void recordLog(PluginHost &host, QStringList &into);  // what its plugins log
 
     std::unique_ptr<objcap::Runtime> m_runtime;
     QTemporaryDir m_dir;
@@ -91,6 +92,11 @@ std::unique_ptr<PluginHost> tst_HostWindow::openHost()
     return std::move(host).value();
 }
 
+void tst_HostWindow::recordLog(PluginHost &host, QStringList &into)
+{
+    connect(&host, &PluginHost::logged, this, [&into](const QString &, int, const QString &message) { into << message; });
+}
+
 void tst_HostWindow::windowHasTheEditorDocksAndRuntime()
 {
     auto host = openHost();
@@ -125,7 +131,7 @@ void tst_HostWindow::reviewGrantsExactlyTheTickedSubset()
     auto host = openHost();
     MainWindow window(m_runtime->info(), *host);
     QStringList logged;
-    connect(host.get(), &PluginHost::logged, this, [&](const QString &, int, const QString &m) { logged << m; });
+    recordLog(*host, logged);
     window.pluginManager()->setReviewRunner([&](PermissionReviewDialog &review) {
         review.setFolder(QStringLiteral("files"), shared);
         review.setReadOnly(QStringLiteral("files"), true);
@@ -215,7 +221,7 @@ void tst_HostWindow::revokeFromTheManagerReachesTheRunningPlugin()
     auto host = openHost();
     MainWindow window(m_runtime->info(), *host);
     QStringList logged;
-    connect(host.get(), &PluginHost::logged, this, [&](const QString &, int, const QString &m) { logged << m; });
+    recordLog(*host, logged);
     window.pluginManager()->setReviewRunner([&](PermissionReviewDialog &review) {
         review.setFolder(QStringLiteral("files"), shared);
         return true;
@@ -258,7 +264,7 @@ void tst_HostWindow::optionalCapabilityIsAskedForAfterAUserAction()
     MainWindow window(m_runtime->info(), *host);
     window.show();
     QStringList logged;
-    connect(host.get(), &PluginHost::logged, this, [&](const QString &, int, const QString &m) { logged << m; });
+    recordLog(*host, logged);
     window.pluginManager()->setReviewRunner([](PermissionReviewDialog &review) {
         return review.grants().keys() == QStringList({QStringLiteral("log"), QStringLiteral("ui")});  // net: unticked
     });
